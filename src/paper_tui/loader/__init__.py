@@ -1,0 +1,1 @@
+"""The loader: column-wrapped page text in, articles out. Standard library only."""
