@@ -1,0 +1,106 @@
+"""Assemble a page's items from its pieces: runs, grouped into articles, made into items.
+
+The stages: ``runs`` cuts the pieces into bodies, ``grouping`` decides what belongs together,
+and this module turns each group into an ``Item`` with its kind (article, brief or photo).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from typing import Final
+
+from paper_tui.loader import grouping
+from paper_tui.loader.headlines import parse
+from paper_tui.loader.lines import is_lead
+from paper_tui.loader.reflow import Piece
+from paper_tui.loader.runs import CAPTION_MAX_CHARS, Run, segment
+from paper_tui.model import Item, Kind
+
+# A brief is a short news item: a lead and a few sentences.
+BRIEF_MAX_CHARS: Final = 500
+
+
+def build_items(pieces: list[Piece], page_key: str) -> list[Item]:
+    """Group pieces (already reflowed and joined) into the page's items."""
+    runs, headlines, bylines = segment(pieces)
+    if not runs and not headlines and not bylines:
+        return []
+    headings = grouping.attach_headlines(runs, headlines, pieces)
+    articles = grouping.cluster(runs, pieces)
+    articles = grouping.place_headings(articles, runs, headings, pieces)
+    grouping.attach_bylines(articles, runs, bylines, pieces)
+    articles.sort(key=lambda run: min([run.start, *(p for p, _ in run.headlines)]))
+    items = [
+        _to_item(run, page_key)
+        for run in articles
+        if run.paragraphs or run.headlines or run.bylines
+    ]
+    return _unique_ids(items)
+
+
+def _to_item(run: Run, page_key: str) -> Item:
+    paragraphs: list[str] = []
+    subheadings: list[int] = []
+    lines: set[int] = set()
+    bylines: list[str] = []
+    for part in [run, *run.merged]:
+        for piece in part.paragraphs:
+            if piece.kind == "subheading":
+                subheadings.append(len(paragraphs))
+            text = piece.text
+            if part.caption_credit and text.endswith(part.caption_credit):
+                text = text[: -len(part.caption_credit)].rstrip()
+                bylines.append(part.caption_credit)
+            paragraphs.append(text)
+            lines.update(line.number for line in piece.all_lines)
+        for piece in part.bylines:
+            bylines.append(piece.text)
+            lines.update(line.number for line in piece.all_lines)
+    groups = [(piece.block, piece.lines) for _pos, piece in run.headlines]
+    for _pos, piece in run.headlines:
+        lines.update(line.number for line in piece.lines)
+    headline = parse(groups)
+    kind: Kind = "article"
+    text_length = sum(len(p) for p in paragraphs)
+    if run.credit and text_length <= CAPTION_MAX_CHARS and not run.strong_start:
+        kind = "photo"
+    elif (
+        run.strong_start
+        and not run.headlines
+        and text_length <= BRIEF_MAX_CHARS
+        and (run.in_brief_box or (paragraphs and is_lead(paragraphs[0])))
+    ):
+        kind = "brief"
+    continued_to = run.continued_to
+    continued_from = run.continued_from
+    for part in run.merged:
+        continued_to = continued_to or part.continued_to
+    digest = hashlib.sha1(
+        "\x1f".join([page_key, kind, headline.title or "", *paragraphs[:2]]).encode()
+    ).hexdigest()[:10]
+    return Item(
+        id=f"{page_key}-{digest}",
+        kind=kind,
+        kicker=headline.kicker,
+        title=headline.title,
+        subtitle=headline.subtitle,
+        bylines=tuple(bylines),
+        paragraphs=tuple(paragraphs),
+        subheadings=tuple(subheadings),
+        continued_to_page=continued_to,
+        continued_from_page=continued_from,
+        lines=tuple(sorted(lines)),
+    )
+
+
+def _unique_ids(items: list[Item]) -> list[Item]:
+    seen: dict[str, int] = {}
+    out = []
+    for item in items:
+        count = seen.get(item.id, 0)
+        seen[item.id] = count + 1
+        if count:
+            item = replace(item, id=f"{item.id}-{count}")
+        out.append(item)
+    return out

@@ -1,0 +1,175 @@
+"""Join paragraph fragments split by column breaks, even when pdftotext emitted them apart.
+
+pdftotext emits a page's text blocks in an order of its own: the end of a column may come far
+from the next column's start. A fragment that stops mid-sentence continues in a fragment that
+starts mid-sentence; which one is decided by nearness, matching column widths and by whether the
+words across the seam occur elsewhere on the page (``目标更`` + ``加宏大`` gives ``更加``).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Final
+
+from paper_tui.loader.chars import CLOSING, ends_sentence, is_cjk
+from paper_tui.loader.reflow import INDENT_MAX, INDENT_MIN, SHORT_LINE, Piece
+
+# A join needs at least this much evidence unless the fragments are next to each other.
+MIN_SCORE: Final = 1.0
+# Word evidence across a seam is capped so that it can outweigh nearness only together with
+# matching column widths.
+MAX_SEAM_EVIDENCE: Final = 4.0
+WIDTH_TOLERANCE: Final = 1.0
+_BODY: Final = ("paragraph",)
+# Pieces a column break can fall between without separating the two halves of a paragraph.
+_TRANSPARENT: Final = ("furniture",)
+
+
+def _seam_evidence(end: str, start: str, page_text: str) -> float:
+    """How strongly the characters across a seam read as running text found on this page."""
+    score = 0.0
+    tail, head = end[-4:], start[:4]
+    for size in (2, 3, 4):
+        for left in range(1, size):
+            right = size - left
+            if left > len(tail) or right > len(head):
+                continue
+            gram = tail[-left:] + head[:right]
+            # Punctuation at the seam says nothing about which words run across it.
+            if not all(is_cjk(c) for c in gram):
+                continue
+            hits = page_text.count(gram)
+            if hits:
+                score += math.log1p(hits) * (size - 1)
+    return min(score, MAX_SEAM_EVIDENCE)
+
+
+def join_fragments(pieces: list[Piece]) -> list[Piece]:
+    """Attach each fragment that continues another to it; return the remaining pieces."""
+    _reclaim_cut_lines(pieces)
+    order = {id(p): i for i, p in enumerate(pieces)}
+    page_text = "\n".join(p.text for p in pieces if p.kind in _BODY)
+    ends = [p for p in pieces if p.kind in _BODY and _is_unfinished(p)]
+    starts = [p for p in pieces if p.kind in _BODY]
+    candidates: list[tuple[float, int, int, Piece, Piece]] = []
+    for end in ends:
+        for start in starts:
+            if start is end:
+                continue
+            score = _score(end, start, pieces, order, page_text)
+            if score is not None:
+                candidates.append((score, -order[id(end)], -order[id(start)], end, start))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]), reverse=True)
+    used_end: set[int] = set()
+    used_start: set[int] = set()
+    root: dict[int, int] = {}
+    for _score_value, _e, _s, end, start in candidates:
+        if id(end) in used_end or id(start) in used_start:
+            continue
+        # Never close a loop: the start must not already lead to the end.
+        if _root(root, id(end)) == id(start):
+            continue
+        end.joined.append(start)
+        used_end.add(id(end))
+        used_start.add(id(start))
+        root[id(start)] = _root(root, id(end))
+    return [p for p in pieces if id(p) not in used_start]
+
+
+def _reclaim_cut_lines(pieces: list[Piece]) -> None:
+    """Turn back into text a "headline" that is a paragraph's first lines cut off by a column.
+
+    A paragraph's first line alone at a column's foot has no punctuation and looks like a
+    headline; it is text when it is as wide as the column it sits in (full, or short by the
+    lost indent) and the next piece carries on mid-sentence in that column.
+    """
+    for index, piece in enumerate(pieces[:-1]):
+        if piece.kind != "headline" or len(piece.lines) > 2:
+            continue
+        following = _next_body(pieces, index)
+        if following is None or not (following.open_start or _is_tail(following)):
+            continue
+        column = following.width
+        if all(-0.5 <= column - line.width <= INDENT_MAX for line in piece.lines):
+            piece.kind = "paragraph"
+            piece.width = column
+            piece.open_end = True
+
+
+def _is_tail(piece: Piece) -> bool:
+    """A lone short line that ends a sentence: the end of a paragraph begun elsewhere."""
+    if len(piece.lines) != 1 or piece.joined:
+        return False
+    line = piece.lines[0]
+    return ends_sentence(line.text) and piece.width - line.width >= INDENT_MAX
+
+
+def _root(root: dict[int, int], key: int) -> int:
+    while key in root:
+        key = root[key]
+    return key
+
+
+def _is_unfinished(piece: Piece) -> bool:
+    last = _last_fragment(piece)
+    tail = last.lines[-1]
+    if not last.open_end and not ends_sentence(tail.text):
+        return False  # closed otherwise, as an affiliation is by its bracket
+    if not ends_sentence(tail.text):
+        return True
+    # A sentence that ends exactly at a full line may still go on after a column break, and so
+    # may one that ends a paragraph's first line, which is short by its indent only.
+    if last.width - tail.width < SHORT_LINE * 0.5:
+        return True
+    first_line_only = len(piece.all_lines) == 1
+    return first_line_only and INDENT_MIN <= last.width - tail.inner_width <= INDENT_MAX
+
+
+def _last_fragment(piece: Piece) -> Piece:
+    while piece.joined:
+        piece = piece.joined[-1]
+    return piece
+
+
+def _next_body(pieces: list[Piece], index: int) -> Piece | None:
+    for piece in pieces[index + 1 :]:
+        if piece.kind in _TRANSPARENT:
+            continue
+        return piece if piece.kind in _BODY else None
+    return None
+
+
+def _score(
+    end: Piece, start: Piece, pieces: list[Piece], order: dict[int, int], page_text: str
+) -> float | None:
+    tail_line = _last_fragment(end).lines[-1]
+    sentence_done = ends_sentence(tail_line.text)
+    adjacent = _next_body(pieces, order[id(end)]) is start
+    if sentence_done and not adjacent:
+        return None
+    widths_match = abs(end.width - start.width) <= WIDTH_TOLERANCE
+    evidence = _seam_evidence(end.text, start.text, page_text)
+    if start.lines[0].text[0] in CLOSING:
+        evidence += 2.0
+    if not adjacent and (evidence < MIN_SCORE or not widths_match):
+        # Far apart, only the words across the seam can tell, in a column of the same width.
+        return None
+    score = evidence
+    if not start.open_start:
+        # An indented start opens a paragraph; only an unfinished neighbour may run into it.
+        if not adjacent or sentence_done:
+            return None
+        score -= 2.5
+    if widths_match:
+        score += 1.0
+    elif adjacent:
+        score -= 0.5
+    else:
+        score -= 2.0
+    if adjacent:
+        score += 3.0
+    elif order[id(start)] > order[id(end)]:
+        score += 0.5
+    if sentence_done:
+        return score if adjacent and widths_match else None
+    return score if adjacent or score >= MIN_SCORE else None

@@ -1,0 +1,229 @@
+"""Decide which runs, headlines and bylines make up each article of a page.
+
+pdftotext emits a multi-column page in an order of its own: a headline may follow its body or
+its first paragraph, an article's columns may come out between another article's, and a byline
+may stand far from its text. Position alone misleads, so content decides: each headline goes to
+the run whose words it shares most, and every run without a headline of its own joins the
+article it resembles most, with the run before it as a tie-breaker (columns usually follow on).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Final
+
+from paper_tui.loader.reflow import Piece
+from paper_tui.loader.runs import Run
+from paper_tui.loader.similarity import BigramIndex, bigrams, cosine, tfidf
+
+# A headline needs this share of its (weighted) bigrams in a body to be attached by content.
+MIN_HEADLINE_COVERAGE: Final = 0.2
+# Nearness adds at most this much to a headline's content score.
+NEARNESS_BONUS: Final = 0.15
+# Articles carry bylines, subheadings do not.
+BYLINE_BONUS: Final = 0.1
+# A run that follows on from an article's previous run is that article's unless another one
+# resembles it clearly more.
+CONTINUITY_BONUS: Final = 0.08
+# A headline's words stand for its article's topic more than any one paragraph's.
+HEADLINE_WEIGHT: Final = 3
+_SEPARATORS: Final = ("headline", "byline")
+_SKIPPED: Final = ("headline", "byline", "credit", "continuation", "furniture")
+
+
+def distance(pieces: list[Piece], a: int, b: int) -> int:
+    """Pieces between positions a and b that are not headlines, bylines, credits or markers."""
+    lo, hi = sorted((a, b))
+    return sum(1 for p in pieces[lo + 1 : hi] if p.kind not in _SKIPPED)
+
+
+def attach_headlines(
+    runs: list[Run], headlines: list[tuple[int, Piece]], pieces: list[Piece]
+) -> list[tuple[int, Piece]]:
+    """Give each headline to the run it belongs to; return the headlines no run took."""
+    bodies = [run for run in runs if run.paragraphs]
+    if not bodies:
+        return list(headlines)
+    index = BigramIndex([run.text for run in bodies])
+    scored: list[tuple[float, int, int]] = []
+    for h, (position, piece) in enumerate(headlines):
+        bonus = BYLINE_BONUS if _has_byline(pieces, position) else 0.0
+        for r, run in enumerate(bodies):
+            content = index.coverage(piece.text, r)
+            if position < run.start:
+                gap = distance(pieces, position, run.start)
+            else:
+                gap = min(
+                    distance(pieces, position, run.start), distance(pieces, position, run.end)
+                )
+            if content < MIN_HEADLINE_COVERAGE and gap > 0:
+                continue
+            scored.append((content + NEARNESS_BONUS / (1 + gap) + bonus, h, r))
+    scored.sort(reverse=True)
+    taken: set[int] = set()
+    for _score, h, r in scored:
+        run = bodies[r]
+        position, piece = headlines[h]
+        if h in taken or (run.headlines and not _next_to_headline(run, position, pieces)):
+            continue
+        run.headlines.append((position, piece))
+        run.headlines.sort(key=lambda item: item[0])
+        taken.add(h)
+    return [headline for h, headline in enumerate(headlines) if h not in taken]
+
+
+def _has_byline(pieces: list[Piece], position: int) -> bool:
+    block = pieces[position].block
+    neighbours = pieces[max(0, position - 1) : position + 2]
+    return any(p.kind == "byline" and p.block == block for p in neighbours)
+
+
+def _next_to_headline(run: Run, position: int, pieces: list[Piece]) -> bool:
+    """Whether a headline at ``position`` sits next to the run's headline (one group)."""
+    for other, _piece in run.headlines:
+        lo, hi = sorted((other, position))
+        if all(p.kind in ("byline", "furniture") for p in pieces[lo + 1 : hi]):
+            return True
+    return False
+
+
+def is_independent(run: Run) -> bool:
+    """Runs that stand as items of their own even without a headline."""
+    return run.strong_start or run.credit or run.continued_from is not None or run.in_brief_box
+
+
+def cluster(runs: list[Run], pieces: list[Piece]) -> list[Run]:
+    """Merge every run without a headline into the article it continues; return the articles."""
+    anchors = [run for run in runs if run.headlines or is_independent(run)]
+    targets = [run for run in anchors if run.paragraphs and not run.credit]
+    floating = [run for run in runs if run not in anchors and run.paragraphs]
+    if not targets:
+        return _chain(runs, pieces)
+    index = BigramIndex([run.text for run in runs if run.paragraphs])
+    weight = index.weight
+    counts = {id(run): Counter(bigrams(run.text)) for run in runs}
+    profiles: dict[int, Counter[str]] = {}
+    for target in targets:
+        profile = Counter(counts[id(target)])
+        for _pos, piece in target.headlines:
+            for gram in bigrams(piece.text):
+                profile[gram] += HEADLINE_WEIGHT
+        profiles[id(target)] = profile
+    owner: dict[int, Run] = {id(target): target for target in anchors}
+
+    def best(run: Run) -> Run:
+        previous = _previous(runs, run, pieces)
+        before = owner.get(id(previous)) if previous is not None else None
+        vector = tfidf(counts[id(run)], weight)
+        scores = [
+            cosine(vector, tfidf(profiles[id(t)], weight))
+            + (CONTINUITY_BONUS if t is before else 0.0)
+            for t in targets
+        ]
+        return targets[max(range(len(targets)), key=scores.__getitem__)]
+
+    for run in floating:
+        chosen = best(run)
+        owner[id(run)] = chosen
+        profiles[id(chosen)].update(counts[id(run)])
+    # Second look, now that every article has its text: each run against the others' profiles.
+    for run in floating:
+        current = owner[id(run)]
+        profiles[id(current)].subtract(counts[id(run)])
+        chosen = best(run)
+        owner[id(run)] = chosen
+        profiles[id(chosen)].update(counts[id(run)])
+    for run in floating:
+        owner[id(run)].merged.append(run)
+    return [run for run in runs if run in anchors]
+
+
+def _previous(runs: list[Run], run: Run, pieces: list[Piece]) -> Run | None:
+    """The run just before ``run`` when nothing but text separates them."""
+    position = runs.index(run)
+    if position == 0:
+        return None
+    previous = runs[position - 1]
+    between = pieces[previous.end + 1 : run.start]
+    if any(p.kind in _SEPARATORS for p in between):
+        return None
+    return previous
+
+
+def _chain(runs: list[Run], pieces: list[Piece]) -> list[Run]:
+    """With no article to join, runs that follow on from each other form one item."""
+    out: list[Run] = []
+    for run in runs:
+        previous = _previous(runs, run, pieces)
+        if out and previous is not None and previous in [out[-1], *out[-1].merged]:
+            out[-1].merged.append(run)
+        else:
+            out.append(run)
+    return out
+
+
+def owner_of(articles: list[Run], run: Run) -> Run | None:
+    """The article a run ended up in."""
+    for article in articles:
+        if article is run or run in article.merged:
+            return article
+    return None
+
+
+def place_headings(
+    articles: list[Run], runs: list[Run], headings: list[tuple[int, Piece]], pieces: list[Piece]
+) -> list[Run]:
+    """Make each headline no article took a subheading of the run it stands before."""
+    for position, piece in headings:
+        following = [r for r in runs if r.start > position and r.paragraphs and not r.credit]
+        before = [r for r in runs if r.end < position and r.paragraphs and not r.credit]
+        host = None
+        if following and distance(pieces, position, following[0].start) == 0:
+            host = following[0]
+            if host.strong_start:
+                host = None
+        if host is not None:
+            piece.kind = "subheading"
+            host.paragraphs.insert(0, piece)
+        elif before:
+            piece.kind = "subheading"
+            before[-1].paragraphs.append(piece)
+        else:
+            orphan = Run(start=position, end=position, strong_start=True)
+            orphan.headlines.append((position, piece))
+            articles.append(orphan)
+    return articles
+
+
+def attach_bylines(
+    articles: list[Run], runs: list[Run], bylines: list[int], pieces: list[Piece]
+) -> None:
+    """Give each byline or credit to the article it belongs to."""
+    for position in bylines:
+        piece = pieces[position]
+        target = _byline_owner(articles, runs, position, piece, pieces)
+        if target is None:
+            # A byline with no text near it: kept as an item of its own, never dropped.
+            target = Run(start=position, end=position, strong_start=True)
+            articles.append(target)
+        target.bylines.append(piece)
+
+
+def _byline_owner(
+    articles: list[Run], runs: list[Run], position: int, piece: Piece, pieces: list[Piece]
+) -> Run | None:
+    # A byline set in one block with a headline belongs to that headline's article.
+    for article in articles:
+        if any(headline.block == piece.block for _pos, headline in article.headlines):
+            return article
+    if piece.kind == "credit":
+        for run in runs:
+            if run.credit and run.end < position and distance(pieces, run.end, position) == 0:
+                return owner_of(articles, run)
+    following = [run for run in runs if run.start > position and run.paragraphs]
+    if following and distance(pieces, position, following[0].start) <= 2:
+        return owner_of(articles, following[0])
+    before = [run for run in runs if run.end < position and run.paragraphs]
+    if before:
+        return owner_of(articles, before[-1])
+    return owner_of(articles, following[0]) if following else None

@@ -1,0 +1,111 @@
+"""Turn a headline group's lines into kicker, title and subtitle.
+
+A Chinese news headline has up to three parts: a kicker (引题) above the title, the title (主题)
+and a subtitle (副题) below it, often opening with a dash. pdftotext gives only their lines, some
+doubled by fake-bold fonts and some titles split over two lines, so the parts are told apart by
+wording: the doubled line is the big title, a dash opens a subtitle, a line cut mid-phrase runs
+on into the next.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from paper_tui.loader.clean import undouble
+from paper_tui.loader.lines import Line
+
+SUBTITLE_MARKS: Final = ("——", "—", "－－", "--")
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """The parts of one headline."""
+
+    kicker: str | None
+    title: str | None
+    subtitle: str | None
+
+
+@dataclass(slots=True)
+class _Part:
+    text: str
+    block: int
+    doubled: bool = False
+
+
+def parse(groups: list[tuple[int, list[Line]]]) -> Headline:
+    """Split headline lines, given per block in reading order, into kicker, title and subtitle."""
+    parts: list[_Part] = []
+    for block, lines in groups:
+        for line in lines:
+            text = line.text.strip()
+            single = undouble(text)
+            if single is not None:
+                parts.append(_Part(single, block, doubled=True))
+            elif text:
+                parts.append(_Part(text, block))
+    parts = _drop_split_copies(parts)
+    parts = _join_wrapped(parts)
+    if not parts:
+        return Headline(None, None, None)
+    if len(parts) == 1:
+        return Headline(None, parts[0].text, None)
+    title_at = next((i for i, p in enumerate(parts) if p.doubled), None)
+    if title_at is None:
+        subtitle_at = next(
+            (i for i, p in enumerate(parts) if i and p.text.startswith(SUBTITLE_MARKS)), None
+        )
+        title_at = subtitle_at - 1 if subtitle_at is not None else (1 if len(parts) > 2 else 0)
+    kicker = " ".join(p.text for p in parts[:title_at]) or None
+    subtitle = " ".join(p.text for p in parts[title_at + 1 :]) or None
+    return Headline(kicker, parts[title_at].text, subtitle)
+
+
+def _drop_split_copies(parts: list[_Part]) -> list[_Part]:
+    """Drop the second copy of a fake-bold run that pdftotext split over two lines.
+
+    ``新时代：`` / ``新时代`` / ``：发展新方位`` is ``新时代：发展新方位``: the middle line and the
+    first character of the next repeat the first line.
+    """
+    out: list[_Part] = []
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        out.append(part)
+        if i + 2 < len(parts):
+            copy, rest = parts[i + 1].text, parts[i + 2].text
+            if (
+                len(copy) >= 2
+                and part.text.startswith(copy)
+                and part.text != copy
+                and rest.startswith(part.text[len(copy) :])
+            ):
+                part.doubled = True
+                trimmed = rest[len(part.text) - len(copy) :].strip()
+                out[-1] = _Part(part.text + trimmed, part.block, doubled=True)
+                i += 3
+                continue
+        i += 1
+    return out
+
+
+def _join_wrapped(parts: list[_Part]) -> list[_Part]:
+    """Join a title that was wrapped over two lines of one block."""
+    out: list[_Part] = []
+    for part in parts:
+        if out:
+            prev = out[-1]
+            if (
+                prev.block == part.block
+                and " " not in prev.text
+                and " " not in part.text
+                and not part.text.startswith(SUBTITLE_MARKS)
+                and not prev.doubled
+                and not part.doubled
+                and len(prev.text) >= len(part.text) - 3
+            ):
+                out[-1] = _Part(prev.text + part.text, prev.block)
+                continue
+        out.append(part)
+    return out

@@ -1,0 +1,190 @@
+"""Classify single lines by what they are on a newspaper page, from their wording alone.
+
+Bylines, photo credits, continuation markers, leads, author affiliations and page furniture have
+fixed wordings; recognising them line by line keeps them out of the paragraphs they sit between.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Final, Literal
+
+from paper_tui.loader.chars import PUNCT_WIDTH, text_width
+from paper_tui.loader.clean import remove_justification_spaces
+
+# Punctuation that may hang past the end of a line instead of starting the next one.
+HANGING: Final = "，。、；：？！”’）》」』】,.;:?!"
+
+Role = Literal["body", "byline", "author", "credit", "continuation", "furniture"]
+
+_NAME: Final = r"[\u4e00-\u9fff·]{1,4}"
+
+# Bylines: "■记者 李晖 通讯员 余建", "本报记者 张三", "辽沈晚报记者 胡月梅",
+# "新甘肃·甘肃法治报记者 齐洪德", "顶端新闻·河南商报记者 刘慧丽 见习记者 李衍慧/文".
+BYLINE: Final = re.compile(
+    r"^(?:■\s*)?[\u4e00-\u9fff·]{0,14}?(?:记\s*者|通\s*讯\s*员|实\s*习\s*生|特约撰稿|撰\s*文|编\s*译)"
+    r"\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?:[\s、/／]+[\u4e00-\u9fff·/／]{1,8}){0,8}$"
+)
+# Lines that open with a box mark are credits or bylines in local dailies: "■记者 居丹荔".
+BOXED: Final = re.compile(r"^[■□◆◇●]\s*\S")
+# Photo credits: "■摄影 王强", "朱艳霞 摄", "李天亮/摄", "制图：李姿阅", "受访者供图".
+CREDIT: Final = re.compile(
+    r"^(?:■\s*)?(?:本\s*版\s*)?(?:摄\s*影|图\s*片|制\s*图|图\s*文|图)\s*[:：/／]?\s*\S"
+    r"|(?:^|\s|/|／)摄$|/\s*摄\s*$|／\s*摄\s*$|供\s*图$|\s摄\s"
+    r"|^(?:数据|资料)?来源\s*[:：]"
+)
+# Continuation markers: "（下转2版）", "（上接1版）", "（转第3版）", "转A2版".
+CONTINUATION: Final = re.compile(
+    r"^[（(]?\s*(?P<dir>下\s*转|上\s*接|转\s*第?|接\s*第?)\s*(?:第\s*)?"
+    r"(?P<page>[A-Za-z]?\s*\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*[)）]?$"
+)
+# A caption run into the text with its credit at the end: "图为…检查。新华社记者徐昱摄".
+INLINE_CAPTION: Final = re.compile(
+    r"^(?:(?P<lead>[上下左右]?图[：:为]|图片[：:为]).*|.*图为.*)[。！]\s*"
+    r"(?P<credit>[\u4e00-\u9fff·]{0,12}?(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}\s*[/／]?\s*摄)\s*$"
+)
+# Author affiliation after an essay: "（作者为中央党校教授）", "（作者单位：…）".
+AFFILIATION_START: Final = re.compile(r"^[（(]\s*作\s*者\s*(?:为|系|是|单\s*位|分\s*别)")
+# Leads that open a news article: "本报讯", "本报北京1月2日讯", "福州晚报讯", "新华社北京2月8日电".
+LEAD: Final = re.compile(
+    r"^(?:本\s*报|[\u4e00-\u9fff·]{1,12}?(?:报|社|网|台|新闻|电视台|通讯社))"
+    r"[\u4e00-\u9fff\d\s月日]{0,14}?(?:讯|电)(?=[\s（(“【\d]|$|[\u4e00-\u9fff])"
+)
+# Page furniture: dates, weekdays, "7 理论", editor and contact lines, advertisement marks.
+DATE_LINE: Final = re.compile(
+    r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?:\s*星期[一二三四五六日天])?"
+    r"(?:\s*(?:农历|丁|戊|己|庚|辛|壬|癸|甲|乙|丙)\S*)*$"
+)
+WEEKDAY: Final = re.compile(r"^星期[一二三四五六日天]$")
+PAGE_HEADER: Final = re.compile(
+    r"^(?P<num>[A-Za-z]?\d{1,3})(?:\s*版)?(?:\s*(?P<section>[\u4e00-\u9fff·]{2,8}))?$"
+)
+STAFF: Final = re.compile(
+    r"^(?:责\s*编|责任编辑|美\s*编|编\s*辑|校\s*对|版\s*式|组\s*版|审\s*读|投稿邮箱|新闻热线|"
+    r"热线电话|本版邮箱|邮\s*箱)\s*[:：]?|^[（(]\s*广\s*告\s*[)）]$|@[\w.]+\.(?:com|cn|net)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-blank input line, cleaned, with its role and width."""
+
+    number: int
+    text: str
+    role: Role
+    width: float
+    inner_width: float = 0.0
+    """The width without closing punctuation at the end, which may hang past the column."""
+
+
+def classify(text: str) -> Role:
+    """Tell what a cleaned line is from its wording alone."""
+    if STAFF.search(text) or DATE_LINE.match(text) or WEEKDAY.match(text):
+        return "furniture"
+    if CONTINUATION.match(text):
+        return "continuation"
+    compact = text.replace(" ", "")
+    if len(compact) <= 40 and CREDIT.search(text) and "，" not in text and "。" not in text:
+        return "credit"
+    if len(compact) <= 48 and BYLINE.match(text) and not LEAD.match(compact):
+        return "byline"
+    if BOXED.match(text) and len(compact) <= 40 and "。" not in text:
+        return "byline"
+    return "body"
+
+
+def make_line(number: int, raw: str) -> Line:
+    """Clean and classify one raw input line."""
+    text = remove_justification_spaces(raw)
+    lead = LEAD.match(text)
+    if lead and lead.end() < len(text) and raw.lstrip()[: lead.end() + 1].rstrip() != raw.strip():
+        # The space after a lead (本报讯 连日来) is printed, not justification.
+        head = lead.group(0).rstrip()
+        rest = text[lead.end() :].lstrip()
+        if rest and not rest.startswith(("（", "(")) and _raw_has_space_after(raw, head):
+            text = f"{head} {rest}"
+    role = classify(text) if text else "body"
+    if role in ("byline", "credit", "furniture"):
+        # Bylines and credits keep the spaces between names, as printed.
+        text = " ".join(raw.split())
+    return measured(Line(number, text, role, 0.0))
+
+
+def measured(line: Line, punct_width: float = PUNCT_WIDTH) -> Line:
+    """The line with its widths measured, full-width punctuation ``punct_width`` ems wide."""
+    width = text_width(line.text, punct_width)
+    inner = width
+    if len(line.text) > 1 and line.text[-1] in HANGING:
+        inner = text_width(line.text[:-1], punct_width)
+    return replace(line, width=width, inner_width=inner)
+
+
+def _raw_has_space_after(raw: str, head: str) -> bool:
+    compact = re.sub(r"\s+", "", head)
+    seen = 0
+    for position, char in enumerate(raw.lstrip()):
+        if not char.isspace():
+            seen += 1
+        if seen == len(compact):
+            rest = raw.lstrip()[position + 1 :]
+            return rest[:1].isspace()
+    return False
+
+
+def continuation_page(text: str) -> tuple[str, int | None]:
+    """Direction ("to" or "from") and page number of a continuation marker."""
+    match = CONTINUATION.match(text)
+    if match is None:
+        return ("to", None)
+    direction = "from" if "接" in match["dir"] else "to"
+    page = match["page"]
+    digits = re.sub(r"\D", "", page)
+    if digits:
+        return (direction, int(digits))
+    return (direction, _chinese_number(page))
+
+
+def _chinese_number(text: str) -> int | None:
+    values = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (values.get(tens, 1) if tens else 1) * 10 + (values.get(ones, 0) if ones else 0)
+    return values.get(text)
+
+
+def is_lead(text: str) -> bool:
+    """Whether a paragraph opens with a news lead such as 本报讯 or 新华社…电."""
+    return bool(LEAD.match(text.replace(" ", "")[:30]))
+
+
+# Common surnames (single and compound): an author line is a name standing alone.
+SURNAMES: Final = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
+    "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
+    "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
+    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+) | frozenset(
+    ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯")
+)
+
+_AUTHOR_LINE: Final = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:\s?[\u4e00-\u9fff]{1,3})?$")
+
+
+def is_author_name(text: str) -> bool:
+    """Whether a short line reads as one or two personal names (an essay's author line)."""
+    if not _AUTHOR_LINE.match(text):
+        return False
+    names = text.split() if " " in text and len(text.replace(" ", "")) > 3 else [text]
+    for name in names:
+        bare = name.replace(" ", "")
+        if bare[:2] in SURNAMES:
+            if not 3 <= len(bare) <= 4:
+                return False
+        elif bare[0] not in SURNAMES or not 2 <= len(bare) <= 3:
+            return False
+    return True

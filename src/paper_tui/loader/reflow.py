@@ -1,0 +1,400 @@
+"""Join column-wrapped lines into paragraphs, and paragraph fragments into whole paragraphs.
+
+pdftotext cuts every line at the column width and puts a blank line both between paragraphs and
+at column breaks, so neither a line end nor a blank line says where a paragraph ends. The text
+does: a paragraph ends with a sentence, its last line is usually short for its block, and the
+next paragraph's first line is about two characters short because its indent was lost. Widths
+are measured per block, since one page mixes columns of 10 to 25 characters.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Final, Literal
+
+from paper_tui.loader.chars import (
+    CLOSING,
+    LATIN,
+    OPENING,
+    ends_sentence,
+    is_cjk,
+)
+from paper_tui.loader.lines import AFFILIATION_START, Line, is_author_name, is_lead
+
+PieceKind = Literal[
+    "paragraph", "subheading", "headline", "byline", "credit", "continuation", "furniture"
+]
+
+# How much shorter than its block a line must be to count as a paragraph's last line (in ems):
+# more than the slack left by compressed punctuation in a justified line.
+SHORT_LINE: Final = 1.25
+# A lost first-line indent leaves a line this much short of its block (two characters, give or
+# take compressed punctuation).
+INDENT_MIN: Final = 1.5
+INDENT_MAX: Final = 3.5
+# A line this much short of its column is not a full one.
+NOT_FULL: Final = 1.5
+# A subheading inside an article is set centred in bold, clearly shorter than the body lines.
+SUBHEADING_SHORT: Final = 3.5
+# Blocks with fewer lines than this borrow their width from the page's larger blocks.
+MIN_LINES_FOR_WIDTH: Final = 4
+HEADLINE_MAX_LINES: Final = 4
+SUBHEADING_MAX_LINES: Final = 6
+# Lines on each side that set a line's column width.
+WIDTH_WINDOW: Final = 8
+HEADLINE_MAX_CHARS: Final = 64
+
+
+@dataclass(slots=True)
+class Piece:
+    """A unit of page text on its way to becoming part of an item."""
+
+    kind: PieceKind
+    lines: list[Line]
+    width: float = 0.0
+    block: int = 0
+    open_start: bool = False
+    """A paragraph that may continue one begun elsewhere (it does not start with an indent)."""
+    open_end: bool = False
+    """A paragraph whose text runs on past its last line (no sentence end)."""
+    joined: list[Piece] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The piece's text, its lines joined the way Chinese text joins."""
+        return join_lines([line.text for line in self.all_lines])
+
+    @property
+    def all_lines(self) -> list[Line]:
+        """Its own lines and those of the fragments joined to it, in reading order."""
+        out = list(self.lines)
+        for piece in self.joined:
+            out.extend(piece.all_lines)
+        return out
+
+    @property
+    def first(self) -> int:
+        """Number of its first input line."""
+        return self.lines[0].number
+
+
+def join_lines(texts: Sequence[str]) -> str:
+    """Join wrapped lines: no space between CJK characters, one between two Latin words."""
+    out = ""
+    for text in texts:
+        if not text:
+            continue
+        if out and LATIN.match(out[-1]) and LATIN.match(text[0]) and not out[-1].isdigit():
+            out += " " + text
+        else:
+            out += text
+    return out
+
+
+def split_blocks(lines: Sequence[Line | None]) -> list[list[Line]]:
+    """Split a page's lines into blocks at blank lines (given as None)."""
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line is None or not line.text:
+            if current:
+                blocks.append(current)
+                current = []
+        else:
+            current.append(line)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def block_width(lines: Sequence[Line]) -> float:
+    """The full-line width of a run of body lines: the width most of its lines reach.
+
+    Lines that end in punctuation are ambiguous (it may hang past the column edge or sit
+    inside), so lines ending in text decide when there are enough of them.
+    """
+    if not lines:
+        return 0.0
+    if len(lines) < MIN_LINES_FOR_WIDTH:
+        return max(line.inner_width for line in lines)
+    plain = [line.width for line in lines if line.width == line.inner_width]
+    widths = sorted(plain if len(plain) >= 2 else [line.inner_width for line in lines])
+    # The upper quartile: most lines of a column are full, the short ones end paragraphs.
+    upper = widths[(3 * len(widths)) // 4 :]
+    return statistics.median(upper)
+
+
+def is_headline_text(text: str) -> bool:
+    """Whether a line could be (part of) a headline: no sentence or clause ends inside."""
+    stripped = text.rstrip()
+    if not stripped or len(stripped) > HEADLINE_MAX_CHARS:
+        return False
+    if _HEADLINE_STOPS.search(stripped) or stripped[-1] in "、" or ends_sentence(stripped):
+        return False
+    # A headline line may open with the colon or dash of a kicker split off the line above.
+    return not (stripped[0] in CLOSING and stripped[0] not in "：:—…")
+
+
+# Commas, full stops and semicolons never stand in a headline; colons and enumeration commas may
+# (``履行历史使命：伟大工程起决定性作用``, ``准确把握、全面贯彻``).
+_HEADLINE_STOPS: Final = re.compile(r"[，。；,;]")
+_SUBHEADING_STOPS: Final = re.compile(r"[，。；！？,;!?]")
+
+
+def _has_clause_punct(text: str) -> bool:
+    return bool(_SUBHEADING_STOPS.search(text)) or text.rstrip().endswith(("：", ":"))
+
+
+def _block_widths(blocks: Sequence[list[Line]]) -> list[float | None]:
+    """The column width each block shows by its full lines, None when it shows none."""
+    widths: list[float | None] = []
+    for block in blocks:
+        body = [line for line in block if line.role == "body"]
+        full = [
+            body[i]
+            for i in range(1, len(body) - 1)
+            if not _stops(body[i - 1].text) and not _stops(body[i].text)
+        ]
+        widths.append(block_width(full) if len(full) >= 2 else None)
+    return widths
+
+
+def _nearby_widths(widths: list[float | None], index: int) -> list[float]:
+    """The column widths of the page's larger blocks, nearest to block ``index`` first."""
+    known = [(abs(i - index), width) for i, width in enumerate(widths) if width is not None]
+    return [width for _distance, width in sorted(known)]
+
+
+def _width_for(
+    lines: Sequence[Line], page_widths: Sequence[float], *, borrow: bool = False
+) -> float:
+    """Width of a run; a short run takes the width of the nearest column it fits in."""
+    own = block_width(lines)
+    if (len(lines) >= MIN_LINES_FOR_WIDTH and not borrow) or not page_widths:
+        return own
+    widest = max(line.inner_width for line in lines)
+    for width in page_widths:
+        if width >= widest - 0.5:
+            return max(width, widest)
+    return own
+
+
+def build_pieces(blocks: Sequence[list[Line]]) -> list[Piece]:
+    """Turn a page's blocks into pieces: paragraphs, subheadings, headlines and marked lines."""
+    widths = _block_widths(blocks)
+    pieces: list[Piece] = []
+    _split_run = partial(_split_run_after, pieces)
+    for index, block in enumerate(blocks):
+        page_widths = _nearby_widths(widths, index)
+        run: list[Line] = []
+        for position, line in enumerate(block):
+            author = line.role == "body" and _is_author_line(line, block, run)
+            stray = line.role == "body" and _is_stray(line, block, position)
+            if line.role == "body" and not author and not stray:
+                run.append(line)
+                continue
+            if run:
+                pieces.extend(_split_run(run, index, page_widths, alone=False))
+                run = []
+            kind: PieceKind = "byline" if author else line.role  # type: ignore[assignment]
+            if stray:
+                kind = "furniture"
+            pieces.append(Piece(kind, [line], block=index))
+        if run:
+            alone = len(run) == len(block)
+            pieces.extend(_split_run(run, index, page_widths, alone=alone))
+    return pieces
+
+
+def _is_stray(line: Line, block: Sequence[Line], position: int) -> bool:
+    """A lone ideograph that pdftotext tore from a spaced name (``莫 荣``) or a chart label.
+
+    It stands alone in its block, opens a block, or sits under a headline line; inside running
+    text a one-character line is part of the sentence and stays.
+    """
+    if len(line.text) != 1 or not is_cjk(line.text):
+        return False
+    if len(block) == 1 or position == 0:
+        return True
+    return is_headline_text(block[position - 1].text) and position + 1 < len(block)
+
+
+def _is_author_line(line: Line, block: Sequence[Line], run: Sequence[Line]) -> bool:
+    """An essay's author: a name alone, in a block of its own or under a headline."""
+    if not is_author_name(line.text):
+        return False
+    if len(block) == 1:
+        return True
+    position = block.index(line)
+    before = block[position - 1] if position else None
+    return before is not None and is_headline_text(before.text) and len(run) <= HEADLINE_MAX_LINES
+
+
+def _split_run_after(
+    before: list[Piece],
+    run: list[Line],
+    block: int,
+    page_widths: Sequence[float],
+    *,
+    alone: bool,
+) -> list[Piece]:
+    """Split a run of body lines into paragraphs, subheadings or one headline."""
+    if (
+        len(run) <= HEADLINE_MAX_LINES
+        and all(is_headline_text(line.text) for line in run)
+        and not (len(run) == 1 and is_lead(run[0].text))
+        # A line ending in a colon introduces the quotation that follows it.
+        and not run[-1].text.endswith(("：", ":"))
+        and not _is_cut_off(before, run, page_widths)
+    ):
+        return [Piece("headline", run, width=_width_for(run, page_widths), block=block)]
+    widths = local_widths(run, page_widths)
+    pieces: list[Piece] = []
+    current: list[Line] = []
+    at_start = True
+    i = 0
+
+    def close(lines: list[Line], kind: PieceKind = "paragraph") -> None:
+        first = run.index(lines[0])
+        width = statistics.median(widths[first : first + len(lines)])
+        if kind == "paragraph":
+            pieces.append(_paragraph(lines, width, block))
+        else:
+            pieces.append(Piece(kind, lines, width=width, block=block))
+
+    while i < len(run):
+        if at_start:
+            heading = _subheading_at(run, i, widths)
+            if heading:
+                close(run[i : i + heading], "subheading")
+                i += heading
+                continue
+        line = run[i]
+        current.append(line)
+        at_start = False
+        if i + 1 < len(run) and _ends_paragraph(run, widths, i):
+            close(current)
+            current = []
+            at_start = True
+        i += 1
+    if current:
+        close(current)
+    if pieces and pieces[0].kind == "paragraph":
+        first = pieces[0].lines[0]
+        pieces[0].open_start = not is_lead(first.text) and (
+            first.text[0] in CLOSING or widths[0] - first.inner_width < INDENT_MIN
+        )
+    return pieces
+
+
+def local_widths(run: Sequence[Line], page_widths: Sequence[float]) -> list[float]:
+    """The full-line width around each line of a run.
+
+    One pdftotext block may hold columns of different widths one after the other, so each line
+    is measured against its neighbours: the width most lines within a few lines of it reach.
+    """
+    if len(run) < MIN_LINES_FOR_WIDTH:
+        width = _width_for(run, page_widths)
+        return [width] * len(run)
+    # Lines inside a paragraph are the evidence: they are full, while a paragraph's first line
+    # is short by its lost indent and its last line may stop anywhere.
+    inside = [
+        0 < i < len(run) - 1 and not _stops(run[i - 1].text) and not _stops(line.text)
+        for i, line in enumerate(run)
+    ]
+    out = []
+    for i in range(len(run)):
+        lo = max(0, min(i - WIDTH_WINDOW, len(run) - 2 * WIDTH_WINDOW - 1))
+        window = range(lo, min(len(run), lo + 2 * WIDTH_WINDOW + 1))
+        full = [run[j] for j in window if inside[j]]
+        if len(full) >= 2:
+            out.append(block_width(full))
+        else:
+            # Too few full lines here: the nearest column this text fits in.
+            out.append(_width_for([run[j] for j in window], page_widths, borrow=True))
+    return out
+
+
+def _stops(text: str) -> bool:
+    """Whether a line ends a sentence or opens a quotation: the next line may start anew."""
+    return ends_sentence(text) or text.endswith(("：", ":"))
+
+
+def _is_cut_off(before: list[Piece], run: list[Line], page_widths: Sequence[float]) -> bool:
+    """Whether an unpunctuated run is the tail of a paragraph cut by a column break.
+
+    It is when it follows an unfinished paragraph and its first line fills one of the page's
+    columns, as the tail ``走进浙江御辰东智能科技有限`` does; a headline is set wider or narrower.
+    """
+    previous = next((p for p in reversed(before) if p.kind != "furniture"), None)
+    if previous is None or previous.kind != "paragraph" or not previous.open_end:
+        return False
+    width = run[0].width
+    return any(abs(width - column) <= 0.75 for column in page_widths)
+
+
+def _paragraph(lines: list[Line], width: float, block: int) -> Piece:
+    last = lines[-1]
+    open_end = not ends_sentence(last.text) and not _closes_aside(lines, len(lines) - 1)
+    if not open_end and len(lines) > 1 and width - last.width < SHORT_LINE * 0.5:
+        # Ends a sentence at a full line: the paragraph may still go on in the next column.
+        open_end = False
+    return Piece("paragraph", lines, width=width, block=block, open_end=open_end)
+
+
+def _ends_paragraph(run: list[Line], widths: list[float], i: int) -> bool:
+    """Whether a paragraph ends after ``run[i]``."""
+    line, next_line = run[i], run[i + 1]
+    if is_lead(next_line.text) or AFFILIATION_START.match(next_line.text):
+        return True
+    if _closes_aside(run, i):
+        return True
+    if not ends_sentence(line.text):
+        return False
+    short = widths[i + 1] - next_line.inner_width
+    if widths[i] - line.width >= SHORT_LINE:
+        # A short line ending a sentence ends its paragraph if the next line is not a full one:
+        # a new paragraph's first line is indented, a column's next line is not.
+        return short >= NOT_FULL
+    return INDENT_MIN <= short <= INDENT_MAX
+
+
+def _closes_aside(run: list[Line], i: int) -> bool:
+    """Whether ``run[i]`` closes a bracketed aside such as an author's affiliation."""
+    if not run[i].text.endswith(("）", ")")):
+        return False
+    return any(AFFILIATION_START.match(run[j].text) for j in range(i, max(-1, i - 6), -1))
+
+
+def _subheading_at(run: list[Line], i: int, widths: list[float]) -> int:
+    """Length of a subheading starting at ``run[i]`` (0 when there is none).
+
+    A subheading is one or more unpunctuated lines clearly shorter than the column, followed by
+    the paragraph it heads. A single such line is a subheading only when the next line shows the
+    lost indent of a paragraph's first line; otherwise it is that first line itself, or a line
+    cut short by a quotation mark (``“一国两制”是一``).
+    """
+    count = 0
+    while i + count < len(run) and count < SUBHEADING_MAX_LINES:
+        line = run[i + count]
+        if (
+            _has_clause_punct(line.text)
+            or is_lead(line.text)
+            or not is_headline_text(line.text)
+            or widths[i + count] - line.width < SUBHEADING_SHORT
+            or line.text[-1] in OPENING
+        ):
+            break
+        count += 1
+    if count == 0 or i + count >= len(run):
+        return 0
+    if count == 1:
+        after = i + 1
+        shortfall = widths[after] - run[after].inner_width
+        if not INDENT_MIN <= shortfall <= INDENT_MAX:
+            return 0
+    return count

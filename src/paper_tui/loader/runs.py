@@ -1,0 +1,140 @@
+"""Cut a page's pieces into runs: bodies of consecutive paragraphs with what marks them.
+
+A run ends where the text shows an article boundary: a headline, a byline, a photo credit, a
+continuation marker or an author's affiliation; a lead (本报讯, 新华社…电) opens a new one. A photo
+caption printed with its credit (``图为…。新华社记者徐昱摄``) is a run of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+from paper_tui.loader.lines import (
+    AFFILIATION_START,
+    INLINE_CAPTION,
+    continuation_page,
+    is_lead,
+)
+from paper_tui.loader.reflow import Piece
+
+# Photo captions are short: at most this many characters.
+CAPTION_MAX_CHARS: Final = 400
+# Paragraphs of at least this many lines show their column's width reliably; a difference of
+# more than this many ems is another column.
+MIN_LINES_FOR_COLUMN: Final = 3
+COLUMN_CHANGE: Final = 1.5
+# The frame of a box of briefs: "◇简 讯◇", "【简讯】".
+BRIEF_BOX: Final = re.compile(r"^[◇◆■□●◎【\[〔]*\s*简\s*讯\s*[◇◆■□●◎】\]〕]*$")
+
+
+@dataclass(slots=True)
+class Run:
+    """A body of consecutive paragraphs and what is attached to it."""
+
+    paragraphs: list[Piece] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    strong_start: bool = False
+    bylines: list[Piece] = field(default_factory=list)
+    headlines: list[tuple[int, Piece]] = field(default_factory=list)
+    continued_to: int | None = None
+    continued_from: int | None = None
+    credit: bool = False
+    closed: bool = False
+    in_brief_box: bool = False
+    merged: list[Run] = field(default_factory=list)
+    caption_credit: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.paragraphs)
+
+
+def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], list[int]]:
+    """Cut pieces into runs; also return the headlines and bylines found, by position."""
+    runs: list[Run] = []
+    headlines: list[tuple[int, Piece]] = []
+    bylines: list[int] = []
+    current: Run | None = None
+    brief_box = False
+
+    def close() -> None:
+        nonlocal current
+        current = None
+
+    for index, piece in enumerate(pieces):
+        kind = piece.kind
+        if kind in ("paragraph", "subheading"):
+            text = piece.text
+            if AFFILIATION_START.match(text) and current is not None:
+                current.bylines.append(piece)
+                current.end = index
+                close()
+                continue
+            caption = INLINE_CAPTION.match(text) if len(text) <= CAPTION_MAX_CHARS else None
+            if caption:
+                photo = Run(start=index, end=index, credit=True, caption_credit=caption["credit"])
+                photo.paragraphs.append(piece)
+                runs.append(photo)
+                continue
+            lead = kind == "paragraph" and is_lead(text)
+            if current is None or lead or current.closed or _changes_column(current, piece):
+                current = Run(start=index, end=index, strong_start=lead, in_brief_box=brief_box)
+                runs.append(current)
+            current.paragraphs.append(piece)
+            current.end = index
+        elif kind == "headline":
+            if BRIEF_BOX.match(piece.text.replace(" ", "")):
+                brief_box = True
+            else:
+                headlines.append((index, piece))
+                brief_box = False
+            close()
+        elif kind == "byline":
+            bylines.append(index)
+            close()
+        elif kind == "credit":
+            if current is not None and len(current.text) <= CAPTION_MAX_CHARS:
+                current.credit = True
+                bylines.append(index)
+            else:
+                # A credit under a chart or photo whose caption, if any, is not text here.
+                graphic = Run(start=index, end=index, credit=True)
+                graphic.bylines.append(piece)
+                runs.append(graphic)
+            close()
+        elif kind == "continuation":
+            direction, page = continuation_page(piece.text)
+            if direction == "to":
+                target = current or last_run_before(runs, index)
+                if target is not None:
+                    target.continued_to = page
+                close()
+            else:
+                close()
+                current = Run(start=index, end=index, strong_start=True)
+                current.continued_from = page
+                runs.append(current)
+    return runs, headlines, bylines
+
+
+def _changes_column(run: Run, piece: Piece) -> bool:
+    """Whether a paragraph is set in a column of another width than the run's last one.
+
+    Each article on a page has its own column width, so a change of width between two
+    paragraphs of several lines each is a change of article that pdftotext did not mark.
+    """
+    previous = run.paragraphs[-1] if run.paragraphs else None
+    if previous is None or previous.kind != "paragraph" or piece.kind != "paragraph":
+        return False
+    if len(previous.lines) < MIN_LINES_FOR_COLUMN or len(piece.lines) < MIN_LINES_FOR_COLUMN:
+        return False
+    return abs(previous.width - piece.width) > COLUMN_CHANGE
+
+
+def last_run_before(runs: list[Run], index: int) -> Run | None:
+    """The last run with text that ends before position ``index``."""
+    before = [run for run in runs if run.end < index and run.paragraphs]
+    return before[-1] if before else None

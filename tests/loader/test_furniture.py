@@ -1,0 +1,41 @@
+"""Page furniture becomes page metadata; file names fill in what it lacks."""
+
+from __future__ import annotations
+
+from paper_tui.loader import load_text
+
+
+def test_people_daily_header() -> None:
+    page = "2018 年 1 月 2 日 星期二\n\n7 理论\n\n本报讯 今天天气很好，大家都很高兴。\n"
+    [meta] = load_text(page).pages
+    assert (meta.number, meta.date, meta.section) == (7, "2018-01-02", "理论")
+    assert meta.furniture == ("2018 年 1 月 2 日 星期二", "7理论")
+
+
+def test_local_daily_header() -> None:
+    page = "7\n\n生活服务\n\n2024 年 4 月 19 日\n星期五\n\n责编 王杨林 美编 季春\n\n本报讯 今天天气很好。\n"
+    [meta] = load_text(page).pages
+    assert (meta.number, meta.date, meta.section) == (7, "2024-04-19", "生活服务")
+    assert [item.paragraphs for item in meta.items] == [("本报讯 今天天气很好。",)]
+
+
+def test_number_and_date_from_the_file_name() -> None:
+    [meta] = load_text("本报讯 今天天气很好。\n", source="archive/rmrb2018010207.txt").pages
+    assert (meta.number, meta.date) == (7, "2018-01-02")
+
+
+def test_date_folder_and_page_file() -> None:
+    [meta] = load_text("本报讯 今天天气很好。\n", source="papers/2025-02-09/03.txt").pages
+    assert (meta.number, meta.date) == (3, "2025-02-09")
+
+
+def test_sample_file_name() -> None:
+    [meta] = load_text("本报讯 今天天气很好。\n", source="seeds/pinghu-2025-02-page1.txt").pages
+    assert (meta.number, meta.date) == (1, None)
+
+
+def test_form_feeds_separate_pages() -> None:
+    text = "1 要闻\n\n本报讯 第一版的消息。\n\f2 综合\n\n本报讯 第二版的消息。\n"
+    document = load_text(text)
+    assert [page.number for page in document.pages] == [1, 2]
+    assert document.pages[1].items[0].source_lines == (6, 6)

@@ -1,0 +1,54 @@
+"""Headline groups split into kicker, title and subtitle."""
+
+from __future__ import annotations
+
+import pytest
+
+from paper_tui.loader.headlines import Headline, parse
+from paper_tui.loader.lines import make_line
+
+
+def group(*blocks: list[str]) -> list[tuple[int, list]]:
+    number = 0
+    out = []
+    for index, texts in enumerate(blocks):
+        lines = []
+        for text in texts:
+            number += 1
+            lines.append(make_line(number, text))
+        out.append((index, lines))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("blocks", "expected"),
+    [
+        (
+            (["市政协召开十四届", "十二次常委会会议"],),
+            Headline(None, "市政协召开十四届十二次常委会会议", None),
+        ),
+        (
+            (["“六干争先”加速跑 创新突破勇奋进", "全市各界迅速贯彻落实三干会精神"],),
+            Headline(None, "“六干争先”加速跑 创新突破勇奋进", "全市各界迅速贯彻落实三干会精神"),
+        ),
+        (
+            (
+                ["全省2025年一季度重大项目集中开工嘉兴分会场活动在我市举行"],
+                ["““满格满格””干劲拼项目干劲拼项目"],
+            ),
+            Headline(
+                "全省2025年一季度重大项目集中开工嘉兴分会场活动在我市举行", "“满格”干劲拼项目", None
+            ),
+        ),
+        (
+            (["新时代：", "新时代", "：发展新方位 奋进新目标"],),
+            Headline(None, "新时代：发展新方位 奋进新目标", None),
+        ),
+        (
+            (["不用事先购票 直接刷证进站"], ["——清水公安城关派出所构建现代警务新模式"]),
+            Headline(None, "不用事先购票 直接刷证进站", "——清水公安城关派出所构建现代警务新模式"),
+        ),
+    ],
+)
+def test_parse(blocks: tuple[list[str], ...], expected: Headline) -> None:
+    assert parse(group(*blocks)) == expected

@@ -1,0 +1,83 @@
+"""Line classification and the small parsers of fixed wordings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from paper_tui.loader.lines import (
+    classify,
+    continuation_page,
+    is_author_name,
+    is_lead,
+    make_line,
+)
+
+DATA = Path(__file__).parents[1] / "data"
+ROLES = json.loads((DATA / "line_roles.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", ROLES, ids=lambda c: c["label"])
+def test_classify(case: dict[str, str]) -> None:
+    assert classify(case["input"]) == case["expected"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（下转2版）", ("to", 2)),
+        ("（上接1版）", ("from", 1)),
+        ("（转第3版）", ("to", 3)),
+        ("（下转A2版）", ("to", 2)),
+        ("（下转二版）", ("to", 2)),
+        ("（上接十二版）", ("from", 12)),
+    ],
+)
+def test_continuation_page(text: str, expected: tuple[str, int]) -> None:
+    assert continuation_page(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("本报讯 连日来", True),
+        ("本报北京1月2日讯 记者", True),
+        ("福州晚报讯 记者从", True),
+        ("新华社北京2月8日电 记者", True),
+        ("本报记者在现场看到", False),
+        ("连日来，嘉兴市", False),
+    ],
+)
+def test_is_lead(text: str, expected: bool) -> None:
+    assert is_lead(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("陈曙光", True),
+        ("欧阳辉", True),
+        ("叶 帆", True),
+        ("时代前列", False),
+        ("著成就", False),
+        ("陈 龙", True),
+    ],
+)
+def test_is_author_name(text: str, expected: bool) -> None:
+    assert is_author_name(text) is expected
+
+
+def test_lead_keeps_its_printed_space() -> None:
+    assert make_line(1, "本报讯 2 月 8 日下午，").text == "本报讯 2月8日下午，"
+
+
+def test_byline_keeps_spaces_between_names() -> None:
+    line = make_line(1, "■记者  李晖 通讯员 余建 李明")
+    assert (line.role, line.text) == ("byline", "■记者 李晖 通讯员 余建 李明")
+
+
+def test_hanging_punctuation_is_left_out_of_inner_width() -> None:
+    line = make_line(1, "一二三四，")
+    assert line.inner_width < line.width

@@ -1,0 +1,60 @@
+"""Paragraphs rebuilt from column-wrapped lines, from small labelled pages."""
+
+from __future__ import annotations
+
+import pytest
+from typeset import set_column, set_page
+
+from paper_tui.loader import load_text
+
+PARAGRAPHS = [
+    "陈利众一行首先来到德耐尔能源装备有限公司，走进生产车间、测试研发中心等，实地了解去年企业生产"
+    "经营状况和今年发展规划。陈利众充分肯定了企业发展成效，认为该企业投资强度很高、产出效益很好。",
+    "2月7日上午，陈利众带队来平开展主题实践活动。",
+    "陈利众一行还来到润泽智算中心集群项目，与企业负责人深入交流，了解已建成项目运营、在建项目建设"
+    "进展情况。他说，润泽是高端智能算力企业，有着投资大、算力强、配套好、前景好等优点，当前，浙江"
+    "正不断加快算力强省建设，润泽项目要进一步做大做强，坚定发展信心，加大项目投资。",
+    "在浙江天极集成电路技术有限公司，帅燮琅深入生产一线，详细了解企业复工复产、科技创新、运营发展"
+    "等情况，现场为企业协调解决发展中遇到的困难，助力企业更高质量发展。",
+]
+
+
+def paragraphs_of(text: str) -> list[str]:
+    return [p for item in load_text(text).items for p in item.paragraphs]
+
+
+@pytest.mark.parametrize("width", [11, 13, 16, 20])
+@pytest.mark.parametrize("blank_between", [False, True])
+def test_paragraphs_come_back(width: int, blank_between: bool) -> None:
+    page = set_page(PARAGRAPHS, width, blank_between=blank_between)
+    assert paragraphs_of(page) == PARAGRAPHS
+
+
+def test_column_break_inside_a_paragraph_is_joined() -> None:
+    lines = set_column(PARAGRAPHS[2], 13)
+    page = "\n".join(lines[:3]) + "\n\n" + "\n".join(lines[3:]) + "\n"
+    assert paragraphs_of(page) == [PARAGRAPHS[2]]
+
+
+def test_fragments_out_of_order_are_joined_by_their_seam() -> None:
+    # The end of a column comes after another article's text, as pdftotext emits them; the
+    # words across the seam (生产|车间) occur elsewhere on the page.
+    first = set_column(PARAGRAPHS[0], 13)
+    other = set_column(PARAGRAPHS[3], 13)
+    assert first[1].endswith("走进生")  # 生|产: 生产 occurs elsewhere on the page
+    page = "\n".join(first[:2]) + "\n\n" + "\n".join(other) + "\n\n" + "\n".join(first[2:])
+    assert sorted(paragraphs_of(page)) == sorted([PARAGRAPHS[0], PARAGRAPHS[3]])
+
+
+def test_subheading_stays_inside_its_article() -> None:
+    body = [*set_column(PARAGRAPHS[0], 15), "新时代的战略安排", *set_column(PARAGRAPHS[3], 15)]
+    document = load_text("\n".join(body) + "\n")
+    [item] = document.items
+    assert item.paragraphs[1] == "新时代的战略安排"
+    assert item.subheadings == (1,)
+
+
+def test_latin_words_keep_a_space_across_lines() -> None:
+    page = "本报讯 会议讨论了 high quality\ngrowth 的路径，进展顺利。\n"
+    [item] = load_text(page).items
+    assert item.paragraphs == ("本报讯 会议讨论了high quality growth的路径，进展顺利。",)
