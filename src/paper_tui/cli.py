@@ -1,0 +1,147 @@
+"""The ``paper-tui`` command: open pages in the reader, or export what the loader found.
+
+Subcommands are parsed here and heavy modules are imported only by the subcommand that needs
+them, so ``paper-tui export`` never loads Textual and ``--help`` answers at once. Every error the
+user can cause ends in one line on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Final, NoReturn
+
+from paper_tui import __version__
+
+EXIT_OK: Final = 0
+EXIT_PARTIAL: Final = 1
+EXIT_USAGE: Final = 2
+PAGE_SUFFIXES: Final = (".txt",)
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for; its message is one line."""
+
+
+def _fail(message: str) -> NoReturn:
+    raise UsageError(message)
+
+
+def sample_page() -> Path:
+    """The bundled sample page, whether installed or run from a checkout."""
+    here = Path(__file__).resolve().parent
+    for folder in (here / "seeds", here.parents[1] / "seeds"):
+        pages = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+        if pages:
+            return pages[0]
+    _fail("the bundled sample page is missing from this installation")
+
+
+def find_pages(path: Path) -> Iterator[Path]:
+    """Every text page below ``path`` (the file itself when it is one), in name order."""
+    if path.is_dir():
+        for child in sorted(path.rglob("*")):
+            if child.is_file() and child.suffix.lower() in PAGE_SUFFIXES:
+                yield child
+    else:
+        yield path
+
+
+def _parser_export() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="paper-tui export",
+        description="Export the articles the loader finds in a page file, or in every page "
+        "below a folder (JSON Lines: one document per file).",
+    )
+    parser.add_argument("path", type=Path, help="a page text file or a folder of them")
+    parser.add_argument(
+        "--format", "-f", choices=("json", "markdown", "text"), default="json", help="default json"
+    )
+    parser.add_argument("-o", "--output", type=Path, help="write to FILE instead of stdout")
+    return parser
+
+
+def _parser_main() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="paper-tui",
+        description="A terminal reader for Chinese newspaper pages extracted from PDF.",
+        epilog="commands: 'paper-tui export PATH' exports articles (see 'paper-tui export -h').",
+    )
+    parser.add_argument("--version", action="version", version=f"paper-tui {__version__}")
+    return parser
+
+
+def run_export(argv: Sequence[str]) -> int:
+    """``paper-tui export``: print or write the loader's findings."""
+    from paper_tui.export import render, to_json
+    from paper_tui.loader import LoadError, load
+
+    args = _parser_export().parse_args(argv)
+    path: Path = args.path
+    if not path.exists():
+        _fail(f"{path}: no such file or folder")
+    pages = list(find_pages(path))
+    if not pages:
+        _fail(f"{path}: no text pages (*.txt) in this folder")
+    folder = path.is_dir()
+    chunks: list[str] = []
+    failures = 0
+    for page in pages:
+        try:
+            document = load(page)
+        except LoadError as error:
+            if not folder:
+                _fail(str(error))
+            print(f"paper-tui: {error}", file=sys.stderr)
+            failures += 1
+            continue
+        for warning in document.warnings:
+            print(f"paper-tui: warning: {page}: {warning}", file=sys.stderr)
+        if folder and args.format == "json":
+            chunks.append(to_json(document, indent=None) + "\n")
+        else:
+            chunks.append(render(document, args.format))
+    if failures == len(pages):
+        _fail(f"{path}: none of its {len(pages)} text pages could be read")
+    separator = "" if args.format == "json" else "\n"
+    output = separator.join(chunks)
+    if args.output is None:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+    else:
+        _write(args.output, output)
+    return EXIT_PARTIAL if failures else EXIT_OK
+
+
+def _write(target: Path, text: str) -> None:
+    from paper_tui.state import atomic_write_text
+
+    try:
+        atomic_write_text(target, text)
+    except OSError as error:
+        _fail(f"{target}: cannot write ({error.strerror or error})")
+
+
+COMMANDS: Final = {"export": run_export}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in COMMANDS:
+            return COMMANDS[args[0]](args[1:])
+        _parser_main().parse_args(args)
+        _parser_main().print_help()
+        return EXIT_OK
+    except UsageError as error:
+        print(f"paper-tui: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Output piped into a pager or head that closed early: not an error of ours.
+        sys.stderr.close()
+        return EXIT_OK
