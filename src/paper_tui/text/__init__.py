@@ -1,0 +1,1 @@
+"""Text services over heavy libraries: keywords, script conversion, search, CJK line breaking."""
