@@ -142,13 +142,21 @@ def split_pages(text: str) -> list[tuple[int, list[str]]]:
     return pages
 
 
+# Vertical presentation forms from headlines set top to bottom (﹃不平衡不充分的发展﹄), mapped
+# to the marks they stand for: ﹃﹄﹁﹂ are the mainland's vertical quotation marks “”‘’.
+_VERTICAL_FORMS: Final = str.maketrans(
+    "﹃﹄﹁﹂︐︑︒︓︔︕︖︙︵︶︷︸︹︺︽︾︿﹀﹇﹈",
+    "“”‘’，、。：；！？…（）｛｝〔〕《》〈〉［］",
+)
+
+
 def _clean(text: str) -> str:
     """Normalise line ends to '\\n' and remove escape sequences, controls and invisible marks."""
     if "\r" in text or "\u2028" in text or "\u2029" in text:
         text = _NEWLINE.sub("\n", text)
     if "\x1b" in text:
         text = _ESCAPE.sub("", text)
-    return _INVISIBLE.sub("", text).replace("\t", " ")
+    return _INVISIBLE.sub("", text).replace("\t", " ").translate(_VERTICAL_FORMS)
 
 
 def _readable_share(text: str) -> float:

@@ -58,7 +58,8 @@ def parse(groups: list[tuple[int, list[Line]]]) -> Headline:
         )
         title_at = subtitle_at - 1 if subtitle_at is not None else (1 if len(parts) > 2 else 0)
     kicker = " ".join(p.text for p in parts[:title_at]) or None
-    subtitle = " ".join(p.text for p in parts[title_at + 1 :]) or None
+    # The dash that opens a subtitle is its typographic mark, not part of its text.
+    subtitle = " ".join(p.text.lstrip("—－-").strip() for p in parts[title_at + 1 :]) or None
     return Headline(kicker, parts[title_at].text, subtitle)
 
 

@@ -220,7 +220,12 @@ def _is_stray(line: Line, block: Sequence[Line], position: int) -> bool:
         return False
     if len(block) == 1 or position == 0:
         return True
-    return is_headline_text(block[position - 1].text) and position + 1 < len(block)
+    if position + 1 < len(block):
+        return is_headline_text(block[position - 1].text)
+    # The last line of a block that is otherwise a headline: an author's name split in two.
+    return len(block) <= HEADLINE_MAX_LINES + 1 and all(
+        is_headline_text(line.text) for line in block[:position]
+    )
 
 
 def _is_author_line(line: Line, block: Sequence[Line], run: Sequence[Line]) -> bool:
