@@ -273,6 +273,11 @@ def _split_run_after(
 
     while i < len(run):
         if at_start:
+            title = _title_before_lead(run, i)
+            if title:
+                close(run[i : i + title], "headline")
+                i += title
+                continue
             heading = _subheading_at(run, i, widths)
             if heading:
                 close(run[i : i + heading], "subheading")
@@ -373,6 +378,19 @@ def _closes_aside(run: list[Line], i: int) -> bool:
     if not run[i].text.endswith(("）", ")")):
         return False
     return any(AFFILIATION_START.match(run[j].text) for j in range(i, max(-1, i - 6), -1))
+
+
+def _title_before_lead(run: list[Line], i: int) -> int:
+    """Length of a headline set right above a lead (a brief's title over 本报讯…), else 0."""
+    count = 0
+    while i + count < len(run) and count < HEADLINE_MAX_LINES:
+        line = run[i + count]
+        if is_lead(line.text):
+            return count
+        if not is_headline_text(line.text) or _has_clause_punct(line.text):
+            return 0
+        count += 1
+    return 0
 
 
 def _subheading_at(run: list[Line], i: int, widths: list[float]) -> int:
