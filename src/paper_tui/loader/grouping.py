@@ -23,8 +23,8 @@ NEARNESS_BONUS: Final = 0.15
 # Articles carry bylines, subheadings do not.
 BYLINE_BONUS: Final = 0.1
 # A run that follows on from an article's previous run is that article's unless another one
-# resembles it clearly more.
-CONTINUITY_BONUS: Final = 0.08
+# resembles it clearly more: the previous one must reach this share of the best similarity.
+CONTINUITY_SHARE: Final = 0.75
 # A headline's words stand for its article's topic more than any one paragraph's.
 HEADLINE_WEIGHT: Final = 3
 _SEPARATORS: Final = ("headline", "byline")
@@ -115,12 +115,11 @@ def cluster(runs: list[Run], pieces: list[Piece]) -> list[Run]:
         previous = _previous(runs, run, pieces)
         before = owner.get(id(previous)) if previous is not None else None
         vector = tfidf(counts[id(run)], weight)
-        scores = [
-            cosine(vector, tfidf(profiles[id(t)], weight))
-            + (CONTINUITY_BONUS if t is before else 0.0)
-            for t in targets
-        ]
-        return targets[max(range(len(targets)), key=scores.__getitem__)]
+        scores = [cosine(vector, tfidf(profiles[id(t)], weight)) for t in targets]
+        best = max(range(len(targets)), key=scores.__getitem__)
+        if before in targets and scores[targets.index(before)] >= CONTINUITY_SHARE * scores[best]:
+            return before
+        return targets[best]
 
     for run in floating:
         chosen = best(run)
