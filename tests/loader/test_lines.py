@@ -13,6 +13,7 @@ from paper_tui.loader.lines import (
     is_author_name,
     is_lead,
     make_line,
+    measured,
 )
 
 DATA = Path(__file__).parents[1] / "data"
@@ -79,5 +80,7 @@ def test_byline_keeps_spaces_between_names() -> None:
 
 
 def test_hanging_punctuation_is_left_out_of_inner_width() -> None:
-    line = make_line(1, "一二三四，")
-    assert line.inner_width < line.width
+    full = measured(make_line(1, "一二三四，"), 1.0)
+    assert (full.width, full.inner_width) == (5.0, 4.0)
+    compressed = measured(make_line(1, "一二三四，"), 0.5)
+    assert (compressed.width, compressed.inner_width) == (4.5, 4.5)

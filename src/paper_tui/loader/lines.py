@@ -16,6 +16,8 @@ from paper_tui.loader.clean import remove_justification_spaces
 # Punctuation that may hang past the end of a line instead of starting the next one.
 HANGING: Final = "，。、；：？！”’）》」』】,.;:?!"
 
+HANGS_FROM: Final = 0.875
+
 Role = Literal["body", "byline", "author", "credit", "continuation", "furniture"]
 
 _NAME: Final = r"[\u4e00-\u9fff·]{1,4}"
@@ -115,7 +117,9 @@ def measured(line: Line, punct_width: float = PUNCT_WIDTH) -> Line:
     """The line with its widths measured, full-width punctuation ``punct_width`` ems wide."""
     width = text_width(line.text, punct_width)
     inner = width
-    if len(line.text) > 1 and line.text[-1] in HANGING:
+    # Type that sets punctuation a full em wide lets a last mark hang past the column edge;
+    # type that compresses punctuation squeezes it inside instead.
+    if punct_width >= HANGS_FROM and len(line.text) > 1 and line.text[-1] in HANGING:
         inner = text_width(line.text[:-1], punct_width)
     return replace(line, width=width, inner_width=inner)
 
