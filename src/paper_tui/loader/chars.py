@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Final
 
@@ -36,11 +35,13 @@ CLAUSE_PUNCT: Final = re.compile(r"[，。、；：？！,;:?!]")
 LATIN: Final = re.compile(r"[A-Za-z0-9]")
 
 
+@lru_cache(maxsize=8192)
 def is_cjk(char: str) -> bool:
     """Whether ``char`` is an ideograph, kana or hangul."""
     return bool(IDEOGRAPH.match(char))
 
 
+@lru_cache(maxsize=8192)
 def is_cjk_or_punct(char: str) -> bool:
     """Whether ``char`` is CJK text or CJK punctuation."""
     return bool(CJK_CHAR.match(char))
@@ -52,22 +53,17 @@ PUNCT_WIDTH: Final = 0.75
 PUNCTUATION: Final = frozenset("，。、；：？！“”‘’（）《》「」『』【】")
 
 
-@lru_cache(maxsize=4096)
-def _char_class(char: str) -> int:
-    """0: space, 1: full-width punctuation, 2: wide (CJK), 3: narrow (Latin, digits)."""
-    if char == " ":
-        return 0
-    if char in PUNCTUATION:
-        return 1
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 3
+_PUNCT_RUN: Final = re.compile("[" + "".join(sorted(PUNCTUATION)) + "]")
+# Everything below the CJK blocks that is not a space or full-width punctuation is set narrow.
+_NARROW: Final = re.compile("[^ " + "".join(sorted(PUNCTUATION)) + "\u2e80-\U0010ffff]")
 
 
 def text_width(text: str, punct_width: float = PUNCT_WIDTH) -> float:
     """Width of a line in ems of body type, ignoring spaces (Latin and digits are half an em)."""
-    counts = [0, 0, 0, 0]
-    for char in text:
-        counts[_char_class(char)] += 1
-    return counts[1] * punct_width + counts[2] + counts[3] * 0.5
+    punct = len(_PUNCT_RUN.findall(text))
+    narrow = len(_NARROW.findall(text))
+    wide = len(text) - text.count(" ") - punct - narrow
+    return punct * punct_width + wide + narrow * 0.5
 
 
 def ends_sentence(text: str) -> bool:

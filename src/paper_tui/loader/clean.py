@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from typing import Final
 
-from paper_tui.loader.chars import IDEOGRAPH, is_cjk_or_punct
+from paper_tui.loader.chars import CJK_PUNCT, CJK_RANGES, IDEOGRAPH
 
 _SPACES: Final = re.compile(r"[ \t\u3000\u00a0]+")
-_ASCII_WORD: Final = re.compile(r"[A-Za-z0-9%.,'\-]")
 
 # A line is justified when at least this share of the gaps next to CJK characters carry a space:
 # pdftotext writes "加 宏 大 ，愿 景" for a line whose glyphs were spread to fill the column.
@@ -17,8 +15,20 @@ JUSTIFIED_SHARE: Final = 0.4
 JUSTIFIED_MIN_SPACES: Final = 2
 
 
-def _is_ascii_word(char: str) -> bool:
-    return bool(_ASCII_WORD.match(char))
+_CJK: Final = f"{CJK_RANGES}{CJK_PUNCT}"
+_WORD: Final = "A-Za-z0-9%.,'\\-"
+_CJK_CHAR: Final = re.compile(f"[{_CJK}]")
+_SPACE_BY_CJK: Final = re.compile(f"(?<=[{_CJK}]) | (?=[{_CJK}])")
+# In a justified line every space goes but those between two Latin words.
+_JUSTIFICATION: Final = re.compile(f"(?<![{_WORD}]) | (?![{_WORD}])")
+# Elsewhere only spaces next to punctuation or between CJK and Latin text go; a space between
+# two ideographs (or before an opening quote) is a real phrase break.
+_OPENING_QUOTES: Final = "“‘《「"
+_PUNCT_ONLY: Final = "".join(c for c in CJK_PUNCT if c not in _OPENING_QUOTES)
+_LOOSE: Final = re.compile(
+    f"(?<=[{CJK_PUNCT}]) | (?=[{_PUNCT_ONLY}])"
+    f"|(?<=[{CJK_RANGES}]) (?=[{_WORD}])|(?<=[{_WORD}]) (?=[{_CJK}])"
+)
 
 
 def remove_justification_spaces(line: str) -> str:
@@ -32,35 +42,11 @@ def remove_justification_spaces(line: str) -> str:
     line = _SPACES.sub(" ", line.strip())
     if " " not in line:
         return line
-    tokens = line.split(" ")
-    cjk_gaps = spaced = 0
-    for left, right in itertools.pairwise(tokens):
-        if is_cjk_or_punct(left[-1]) or is_cjk_or_punct(right[0]):
-            spaced += 1
-    for token in tokens:
-        for a, b in itertools.pairwise(token):
-            if is_cjk_or_punct(a) or is_cjk_or_punct(b):
-                cjk_gaps += 1
-    cjk_gaps += spaced
-    justified = spaced >= JUSTIFIED_MIN_SPACES and spaced >= JUSTIFIED_SHARE * cjk_gaps
-    out = [tokens[0]]
-    for token in tokens[1:]:
-        left, right = out[-1][-1], token[0]
-        if _is_ascii_word(left) and _is_ascii_word(right):
-            keep = True
-        elif is_cjk_or_punct(left) and is_cjk_or_punct(right):
-            keep = not justified and _is_ideograph_pair(left, right)
-        else:
-            keep = False
-        out.append(" " + token if keep else token)
-    return "".join(out)
-
-
-def _is_ideograph_pair(left: str, right: str) -> bool:
-    """Both sides are text, not punctuation: only then can a space be a real phrase break."""
-    from paper_tui.loader.chars import is_cjk
-
-    return is_cjk(left) and (is_cjk(right) or right in "“‘《「")
+    spaced = len(_SPACE_BY_CJK.findall(line))
+    gaps = len(_CJK_CHAR.findall(line))
+    if spaced >= JUSTIFIED_MIN_SPACES and spaced >= JUSTIFIED_SHARE * gaps:
+        return _JUSTIFICATION.sub("", line)
+    return _LOOSE.sub("", line)
 
 
 MIN_DOUBLED_LENGTH: Final = 4

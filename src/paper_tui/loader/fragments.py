@@ -25,7 +25,19 @@ _BODY: Final = ("paragraph",)
 _TRANSPARENT: Final = ("furniture",)
 
 
-def _seam_evidence(end: str, start: str, page_text: str) -> float:
+class _Occurrences(dict[str, int]):
+    """How often each string occurs in a page's text, counted when first asked."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def __missing__(self, gram: str) -> int:
+        self[gram] = count = self.text.count(gram)
+        return count
+
+
+def _seam_evidence(end: str, start: str, page_grams: _Occurrences) -> float:
     """How strongly the characters across a seam read as running text found on this page."""
     score = 0.0
     tail, head = end[-4:], start[:4]
@@ -38,7 +50,7 @@ def _seam_evidence(end: str, start: str, page_text: str) -> float:
             # Punctuation at the seam says nothing about which words run across it.
             if not all(is_cjk(c) for c in gram):
                 continue
-            hits = page_text.count(gram)
+            hits = page_grams[gram]
             if hits:
                 score += math.log1p(hits) * (size - 1)
     return min(score, MAX_SEAM_EVIDENCE)
@@ -48,15 +60,24 @@ def join_fragments(pieces: list[Piece]) -> list[Piece]:
     """Attach each fragment that continues another to it; return the remaining pieces."""
     _reclaim_cut_lines(pieces)
     order = {id(p): i for i, p in enumerate(pieces)}
-    page_text = "\n".join(p.text for p in pieces if p.kind in _BODY)
-    ends = [p for p in pieces if p.kind in _BODY and _is_unfinished(p)]
-    starts = [p for p in pieces if p.kind in _BODY]
+    body = [p for p in pieces if p.kind in _BODY]
+    page_grams = _Occurrences("\n".join(p.text for p in body))
+    heads = {id(p): p.text[:4] for p in body}
+    open_starts = [p for p in body if p.open_start]
     candidates: list[tuple[float, int, int, Piece, Piece]] = []
-    for end in ends:
+    for end in body:
+        if not _is_unfinished(end):
+            continue
+        tail_line = _last_fragment(end).lines[-1]
+        done = ends_sentence(tail_line.text)
+        following = _next_body(pieces, order[id(end)])
+        # Far from each other only a mid-sentence end and a mid-sentence start can meet.
+        starts = [] if done else [p for p in open_starts if p is not end]
+        if following is not None and following not in starts:
+            starts.append(following)
+        tail = end.text[-4:]
         for start in starts:
-            if start is end:
-                continue
-            score = _score(end, start, pieces, order, page_text)
+            score = _score(end, start, following is start, done, tail, heads[id(start)], page_grams)
             if score is not None:
                 candidates.append((score, -order[id(end)], -order[id(start)], end, start))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]), reverse=True)
@@ -140,15 +161,20 @@ def _next_body(pieces: list[Piece], index: int) -> Piece | None:
 
 
 def _score(
-    end: Piece, start: Piece, pieces: list[Piece], order: dict[int, int], page_text: str
+    end: Piece,
+    start: Piece,
+    adjacent: bool,
+    sentence_done: bool,
+    tail: str,
+    head: str,
+    page_grams: _Occurrences,
 ) -> float | None:
-    tail_line = _last_fragment(end).lines[-1]
-    sentence_done = ends_sentence(tail_line.text)
-    adjacent = _next_body(pieces, order[id(end)]) is start
     if sentence_done and not adjacent:
         return None
     widths_match = abs(end.width - start.width) <= WIDTH_TOLERANCE
-    evidence = _seam_evidence(end.text, start.text, page_text)
+    if not adjacent and not widths_match:
+        return None
+    evidence = _seam_evidence(tail, head, page_grams)
     if start.lines[0].text[0] in CLOSING:
         evidence += 2.0
     if not adjacent and (evidence < MIN_SCORE or not widths_match):
@@ -164,12 +190,10 @@ def _score(
         score += 1.0
     elif adjacent:
         score -= 0.5
-    else:
-        score -= 2.0
     if adjacent:
         score += 3.0
-    elif order[id(start)] > order[id(end)]:
-        score += 0.5
+    else:
+        score += 0.5 if start.first > end.first else 0.0
     if sentence_done:
-        return score if adjacent and widths_match else None
+        return score if widths_match else None
     return score if adjacent or score >= MIN_SCORE else None

@@ -9,12 +9,14 @@ article it resembles most, with the run before it as a tie-breaker (columns usua
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from collections.abc import Iterable, KeysView
 from typing import Final
 
 from paper_tui.loader.reflow import Piece
 from paper_tui.loader.runs import Run
-from paper_tui.loader.similarity import BigramIndex, bigrams, cosine, tfidf
+from paper_tui.loader.similarity import BigramIndex, bigrams
 
 # A headline needs this share of its (weighted) bigrams in a body to be attached by content.
 MIN_HEADLINE_COVERAGE: Final = 0.2
@@ -34,7 +36,26 @@ _SKIPPED: Final = ("headline", "byline", "credit", "continuation", "furniture")
 def distance(pieces: list[Piece], a: int, b: int) -> int:
     """Pieces between positions a and b that are not headlines, bylines, credits or markers."""
     lo, hi = sorted((a, b))
-    return sum(1 for p in pieces[lo + 1 : hi] if p.kind not in _SKIPPED)
+    if hi - lo <= 1:
+        return 0
+    counts = _text_counts(pieces)
+    return counts[hi] - counts[lo + 1]
+
+
+_COUNT_CACHE: dict[int, tuple[list[Piece], list[int]]] = {}
+
+
+def _text_counts(pieces: list[Piece]) -> list[int]:
+    """Running count of text pieces: ``counts[i]`` is how many of ``pieces[:i]`` are text."""
+    cached = _COUNT_CACHE.get(id(pieces))
+    if cached is not None and cached[0] is pieces and len(cached[1]) == len(pieces) + 1:
+        return cached[1]
+    counts = [0]
+    for piece in pieces:
+        counts.append(counts[-1] + (piece.kind not in _SKIPPED))
+    _COUNT_CACHE.clear()
+    _COUNT_CACHE[id(pieces)] = (pieces, counts)
+    return counts
 
 
 def attach_headlines(
@@ -99,23 +120,31 @@ def cluster(runs: list[Run], pieces: list[Piece]) -> list[Run]:
     floating = [run for run in runs if run not in anchors and run.paragraphs]
     if not targets:
         return _chain(runs, pieces)
-    index = BigramIndex([run.text for run in runs if run.paragraphs])
-    weight = index.weight
-    counts = {id(run): Counter(bigrams(run.text)) for run in runs}
+    grams = {id(run): set(bigrams(run.text)) for run in runs}
+    weights = _squared_weights([grams[id(run)] for run in runs if run.paragraphs])
     profiles: dict[int, Counter[str]] = {}
     for target in targets:
-        profile = Counter(counts[id(target)])
+        profile = Counter(grams[id(target)])
         for _pos, piece in target.headlines:
-            for gram in bigrams(piece.text):
-                profile[gram] += HEADLINE_WEIGHT
+            profile.update(set(bigrams(piece.text)))
         profiles[id(target)] = profile
     owner: dict[int, Run] = {id(target): target for target in anchors}
+
+    norms: dict[int, float] = {}
+
+    def norm(target: Run) -> float:
+        if id(target) not in norms:
+            norms[id(target)] = _norm(profiles[id(target)].keys(), weights)
+        return norms[id(target)]
 
     def best(run: Run) -> Run:
         previous = _previous(runs, run, pieces)
         before = owner.get(id(previous)) if previous is not None else None
-        vector = tfidf(counts[id(run)], weight)
-        scores = [cosine(vector, tfidf(profiles[id(t)], weight)) for t in targets]
+        own = grams[id(run)]
+        own_norm = _norm(own, weights)
+        scores = [
+            _similarity(own, own_norm, profiles[id(t)].keys(), norm(t), weights) for t in targets
+        ]
         best = max(range(len(targets)), key=scores.__getitem__)
         if before in targets and scores[targets.index(before)] >= CONTINUITY_SHARE * scores[best]:
             return before
@@ -124,17 +153,46 @@ def cluster(runs: list[Run], pieces: list[Piece]) -> list[Run]:
     for run in floating:
         chosen = best(run)
         owner[id(run)] = chosen
-        profiles[id(chosen)].update(counts[id(run)])
+        profiles[id(chosen)].update(grams[id(run)])
+        norms.pop(id(chosen), None)
     # Second look, now that every article has its text: each run against the others' profiles.
     for run in floating:
-        current = owner[id(run)]
-        profiles[id(current)].subtract(counts[id(run)])
+        current = profiles[id(owner[id(run)])]
+        current.subtract(grams[id(run)])
+        for gram in [g for g in grams[id(run)] if current[g] <= 0]:
+            del current[gram]
+        norms.pop(id(owner[id(run)]), None)
         chosen = best(run)
         owner[id(run)] = chosen
-        profiles[id(chosen)].update(counts[id(run)])
+        profiles[id(chosen)].update(grams[id(run)])
+        norms.pop(id(chosen), None)
     for run in floating:
         owner[id(run)].merged.append(run)
     return [run for run in runs if run in anchors]
+
+
+def _squared_weights(documents: list[set[str]]) -> dict[str, float]:
+    """Squared inverse document frequency of every bigram of the page's runs."""
+    df: Counter[str] = Counter()
+    for document in documents:
+        df.update(document)
+    n = len(documents)
+    return {gram: math.log((n + 1) / (count + 0.5)) ** 2 for gram, count in df.items()}
+
+
+def _norm(grams: Iterable[str], weights: dict[str, float]) -> float:
+    """Length of a set of bigrams as a weighted vector."""
+    return math.sqrt(sum(weights.get(gram, 0.0) for gram in grams))
+
+
+def _similarity(
+    own: set[str], own_norm: float, profile: KeysView[str], norm: float, weights: dict[str, float]
+) -> float:
+    """Weighted cosine of two sets of bigrams (each bigram weighing its inverse frequency)."""
+    common = own & profile
+    if not common or not own_norm or not norm:
+        return 0.0
+    return sum(map(weights.__getitem__, common)) / (own_norm * norm)
 
 
 def _previous(runs: list[Run], run: Run, pieces: list[Piece]) -> Run | None:
@@ -183,9 +241,11 @@ def place_headings(
                 host = None
         if host is not None:
             piece.kind = "subheading"
+            _COUNT_CACHE.clear()
             host.paragraphs.insert(0, piece)
         elif before:
             piece.kind = "subheading"
+            _COUNT_CACHE.clear()
             before[-1].paragraphs.append(piece)
         else:
             orphan = Run(start=position, end=position, strong_start=True)

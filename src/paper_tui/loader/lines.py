@@ -7,7 +7,7 @@ fixed wordings; recognising them line by line keeps them out of the paragraphs t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Final, Literal
 
 from paper_tui.loader.chars import PUNCT_WIDTH, text_width
@@ -97,7 +97,7 @@ def classify(text: str) -> Role:
 
 
 def make_line(number: int, raw: str) -> Line:
-    """Clean and classify one raw input line."""
+    """Clean and classify one raw input line (measure it with ``measured``)."""
     text = remove_justification_spaces(raw)
     lead = LEAD.match(text)
     if lead and lead.end() < len(text) and raw.lstrip()[: lead.end() + 1].rstrip() != raw.strip():
@@ -110,7 +110,7 @@ def make_line(number: int, raw: str) -> Line:
     if role in ("byline", "credit", "furniture"):
         # Bylines and credits keep the spaces between names, as printed.
         text = " ".join(raw.split())
-    return measured(Line(number, text, role, 0.0))
+    return Line(number, text, role, 0.0, 0.0)
 
 
 def measured(line: Line, punct_width: float = PUNCT_WIDTH) -> Line:
@@ -121,7 +121,7 @@ def measured(line: Line, punct_width: float = PUNCT_WIDTH) -> Line:
     # type that compresses punctuation squeezes it inside instead.
     if punct_width >= HANGS_FROM and len(line.text) > 1 and line.text[-1] in HANGING:
         inner = text_width(line.text[:-1], punct_width)
-    return replace(line, width=width, inner_width=inner)
+    return Line(line.number, line.text, line.role, width, inner)
 
 
 def _raw_has_space_after(raw: str, head: str) -> bool:

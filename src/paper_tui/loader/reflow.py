@@ -62,11 +62,17 @@ class Piece:
     open_end: bool = False
     """A paragraph whose text runs on past its last line (no sentence end)."""
     joined: list[Piece] = field(default_factory=list)
+    own_text: str = ""
+    """Its own lines joined (set on first use; a piece's lines never change)."""
 
     @property
     def text(self) -> str:
         """The piece's text, its lines joined the way Chinese text joins."""
-        return join_lines([line.text for line in self.all_lines])
+        if not self.own_text:
+            self.own_text = join_lines([line.text for line in self.lines])
+        if not self.joined:
+            return self.own_text
+        return join_lines([self.own_text, *(piece.text for piece in self.joined)])
 
     @property
     def all_lines(self) -> list[Line]:

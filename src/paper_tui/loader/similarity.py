@@ -6,18 +6,21 @@ Chinese needs no word segmentation for this: a headline and its article share ch
 
 from __future__ import annotations
 
-import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from typing import Final
 
-from paper_tui.loader.chars import IDEOGRAPH, LATIN
+from paper_tui.loader.chars import CJK_RANGES
+
+_NOT_TEXT: Final = re.compile(f"[^{CJK_RANGES}A-Za-z0-9]+")
 
 
 def bigrams(text: str) -> list[str]:
-    """Character bigrams of the CJK and alphanumeric runs of ``text``."""
-    chars = [c for c in text if IDEOGRAPH.match(c) or LATIN.match(c)]
-    return [a + b for a, b in itertools.pairwise(chars)]
+    """Character bigrams of the CJK and alphanumeric characters of ``text``."""
+    chars = _NOT_TEXT.sub("", text)
+    return [chars[i : i + 2] for i in range(len(chars) - 1)]
 
 
 class BigramIndex:
@@ -31,7 +34,7 @@ class BigramIndex:
         n = len(documents)
         self.idf = {gram: math.log((n + 1) / (count + 0.5)) for gram, count in df.items()}
         self.default_idf = math.log((n + 1) / 0.5)
-        self._norms = [self._norm(counts) for counts in self.counts]
+        self._norms: dict[int, float] = {}
 
     def weight(self, gram: str) -> float:
         """Inverse document frequency of a bigram (high for rare ones)."""
@@ -56,11 +59,16 @@ class BigramIndex:
             for g, n in ca.items()
             if g in cb
         )
-        norm = self._norms[a] * self._norms[b]
+        norm = self._norm(a) * self._norm(b)
         return dot / norm if norm else 0.0
 
-    def _norm(self, counts: Counter[str]) -> float:
-        return math.sqrt(sum(((1 + math.log(n)) * self.weight(g)) ** 2 for g, n in counts.items()))
+    def _norm(self, doc: int) -> float:
+        if doc not in self._norms:
+            counts = self.counts[doc]
+            self._norms[doc] = math.sqrt(
+                sum(((1 + math.log(n)) * self.weight(g)) ** 2 for g, n in counts.items())
+            )
+        return self._norms[doc]
 
 
 def count_in(text: str, needles: Iterable[str]) -> int:
@@ -80,3 +88,34 @@ def cosine(u: dict[str, float], v: dict[str, float]) -> float:
     dot = sum(value * v[key] for key, value in u.items() if key in v)
     norm = math.sqrt(sum(x * x for x in u.values())) * math.sqrt(sum(x * x for x in v.values()))
     return dot / norm if norm else 0.0
+
+
+class Profile:
+    """Bigram counts of a growing text with its tf-idf vector, updated in place."""
+
+    def __init__(self, weight: Callable[[str], float]) -> None:
+        self.weight = weight
+        self.counts: Counter[str] = Counter()
+        self.vector: dict[str, float] = {}
+        self.norm2 = 0.0
+
+    def add(self, counts: Counter[str], sign: int = 1) -> None:
+        """Add (or with ``sign=-1`` remove) a text's bigram counts."""
+        for gram, n in counts.items():
+            old = self.vector.get(gram, 0.0)
+            total = self.counts[gram] + sign * n
+            self.counts[gram] = total
+            new = (1 + math.log(total)) * self.weight(gram) if total > 0 else 0.0
+            if new:
+                self.vector[gram] = new
+            else:
+                self.vector.pop(gram, None)
+            self.norm2 += new * new - old * old
+
+    def cosine(self, vector: dict[str, float], norm: float) -> float:
+        """Cosine similarity with a tf-idf vector of norm ``norm``."""
+        if not norm or self.norm2 <= 0:
+            return 0.0
+        own = self.vector
+        dot = sum(value * own[gram] for gram, value in vector.items() if gram in own)
+        return dot / (norm * math.sqrt(self.norm2))
