@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, KeysView
 from typing import Final
 
 from paper_tui.loader.reflow import Piece
 from paper_tui.loader.runs import Run
-from paper_tui.loader.similarity import BigramIndex, bigrams
+from paper_tui.loader.similarity import bigrams, coverage, idf_weights, norm, similarity
 
 # A headline needs this share of its (weighted) bigrams in a body to be attached by content.
 MIN_HEADLINE_COVERAGE: Final = 0.2
@@ -65,12 +64,14 @@ def attach_headlines(
     bodies = [run for run in runs if run.paragraphs]
     if not bodies:
         return list(headlines)
-    index = BigramIndex([run.text for run in bodies])
+    weights = idf_weights(run.grams for run in bodies)
+    unseen = math.log((len(bodies) + 1) / 0.5)
     scored: list[tuple[float, int, int]] = []
     for h, (position, piece) in enumerate(headlines):
         bonus = BYLINE_BONUS if _has_byline(pieces, position) else 0.0
+        wanted = bigrams(piece.text)
         for r, run in enumerate(bodies):
-            content = index.coverage(piece.text, r)
+            content = coverage(wanted, run.grams, weights, unseen)
             if position < run.start:
                 gap = distance(pieces, position, run.start)
             else:
@@ -120,30 +121,33 @@ def cluster(runs: list[Run], pieces: list[Piece]) -> list[Run]:
     floating = [run for run in runs if run not in anchors and run.paragraphs]
     if not targets:
         return _chain(runs, pieces)
-    grams = {id(run): set(bigrams(run.text)) for run in runs}
-    weights = _squared_weights([grams[id(run)] for run in runs if run.paragraphs])
+    grams = {id(run): run.grams for run in runs}
+    weights = {
+        gram: weight * weight
+        for gram, weight in idf_weights(run.grams for run in runs if run.paragraphs).items()
+    }
     profiles: dict[int, Counter[str]] = {}
     for target in targets:
         profile = Counter(grams[id(target)])
         for _pos, piece in target.headlines:
-            profile.update(set(bigrams(piece.text)))
+            profile.update(bigrams(piece.text))
         profiles[id(target)] = profile
     owner: dict[int, Run] = {id(target): target for target in anchors}
 
     norms: dict[int, float] = {}
 
-    def norm(target: Run) -> float:
+    def norm_of(target: Run) -> float:
         if id(target) not in norms:
-            norms[id(target)] = _norm(profiles[id(target)].keys(), weights)
+            norms[id(target)] = norm(profiles[id(target)].keys(), weights)
         return norms[id(target)]
 
     def best(run: Run) -> Run:
         previous = _previous(runs, run, pieces)
         before = owner.get(id(previous)) if previous is not None else None
         own = grams[id(run)]
-        own_norm = _norm(own, weights)
+        own_norm = norm(own, weights)
         scores = [
-            _similarity(own, own_norm, profiles[id(t)].keys(), norm(t), weights) for t in targets
+            similarity(own, own_norm, profiles[id(t)].keys(), norm_of(t), weights) for t in targets
         ]
         best = max(range(len(targets)), key=scores.__getitem__)
         if before in targets and scores[targets.index(before)] >= CONTINUITY_SHARE * scores[best]:
@@ -169,30 +173,6 @@ def cluster(runs: list[Run], pieces: list[Piece]) -> list[Run]:
     for run in floating:
         owner[id(run)].merged.append(run)
     return [run for run in runs if run in anchors]
-
-
-def _squared_weights(documents: list[set[str]]) -> dict[str, float]:
-    """Squared inverse document frequency of every bigram of the page's runs."""
-    df: Counter[str] = Counter()
-    for document in documents:
-        df.update(document)
-    n = len(documents)
-    return {gram: math.log((n + 1) / (count + 0.5)) ** 2 for gram, count in df.items()}
-
-
-def _norm(grams: Iterable[str], weights: dict[str, float]) -> float:
-    """Length of a set of bigrams as a weighted vector."""
-    return math.sqrt(sum(weights.get(gram, 0.0) for gram in grams))
-
-
-def _similarity(
-    own: set[str], own_norm: float, profile: KeysView[str], norm: float, weights: dict[str, float]
-) -> float:
-    """Weighted cosine of two sets of bigrams (each bigram weighing its inverse frequency)."""
-    common = own & profile
-    if not common or not own_norm or not norm:
-        return 0.0
-    return sum(map(weights.__getitem__, common)) / (own_norm * norm)
 
 
 def _previous(runs: list[Run], run: Run, pieces: list[Piece]) -> Run | None:

@@ -18,6 +18,7 @@ from paper_tui.loader.lines import (
     is_lead,
 )
 from paper_tui.loader.reflow import Piece
+from paper_tui.loader.similarity import bigrams
 
 # Photo captions are short: at most this many characters.
 CAPTION_MAX_CHARS: Final = 400
@@ -46,6 +47,14 @@ class Run:
     in_brief_box: bool = False
     merged: list[Run] = field(default_factory=list)
     caption_credit: str | None = None
+    gram_cache: tuple[int, frozenset[str]] | None = None
+
+    @property
+    def grams(self) -> frozenset[str]:
+        """The character bigrams of its text (computed once, once its text is complete)."""
+        if self.gram_cache is None or self.gram_cache[0] != len(self.paragraphs):
+            self.gram_cache = (len(self.paragraphs), bigrams(self.text))
+        return self.gram_cache[1]
 
     @property
     def text(self) -> str:
