@@ -58,12 +58,18 @@ _PUNCT_RUN: Final = re.compile("[" + "".join(sorted(PUNCTUATION)) + "]")
 _NARROW: Final = re.compile("[^ " + "".join(sorted(PUNCTUATION)) + "\u2e80-\U0010ffff]")
 
 
-def text_width(text: str, punct_width: float = PUNCT_WIDTH) -> float:
-    """Width of a line in ems of body type, ignoring spaces (Latin and digits are half an em)."""
+def width_parts(text: str) -> tuple[int, float]:
+    """A line's full-width punctuation marks, and the ems of everything else in it."""
     punct = len(_PUNCT_RUN.findall(text))
     narrow = len(_NARROW.findall(text))
     wide = len(text) - text.count(" ") - punct - narrow
-    return punct * punct_width + wide + narrow * 0.5
+    return punct, wide + narrow * 0.5
+
+
+def text_width(text: str, punct_width: float = PUNCT_WIDTH) -> float:
+    """Width of a line in ems of body type, ignoring spaces (Latin and digits are half an em)."""
+    punct, rest = width_parts(text)
+    return punct * punct_width + rest
 
 
 def ends_sentence(text: str) -> bool:

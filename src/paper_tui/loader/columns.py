@@ -11,7 +11,7 @@ import statistics
 from collections.abc import Sequence
 from typing import Final
 
-from paper_tui.loader.chars import PUNCT_WIDTH, ends_sentence, text_width
+from paper_tui.loader.chars import PUNCT_WIDTH, ends_sentence, width_parts
 from paper_tui.loader.lines import HANGING, Line, measured
 
 # Tried from nominal (a full em) down; on a tie the wider wins.
@@ -48,11 +48,12 @@ def punct_width(blocks: Sequence[Sequence[Line]]) -> float:
     ]
     if sum(len(sample) for sample in samples) < MIN_EVIDENCE:
         return PUNCT_WIDTH
+    parts = [[width_parts(text) for text in sample] for sample in samples]
     best, best_spread = PUNCT_WIDTH, float("inf")
     for candidate in CANDIDATES:
         spread = 0.0
-        for sample in samples:
-            widths = [text_width(text, candidate) for text in sample]
+        for sample in parts:
+            widths = [punct * candidate + rest for punct, rest in sample]
             middle = statistics.median(widths)
             spread += sum(min(abs(width - middle), MAX_DEVIATION) for width in widths)
         if spread < best_spread - 1e-9:

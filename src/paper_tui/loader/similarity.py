@@ -31,7 +31,8 @@ def idf_weights(documents: Iterable[frozenset[str]]) -> dict[str, float]:
     for document in documents:
         df.update(document)
         count += 1
-    return {gram: math.log((count + 1) / (n + 0.5)) for gram, n in df.items()}
+    table = [math.log((count + 1) / (n + 0.5)) for n in range(count + 1)]
+    return dict(zip(df.keys(), map(table.__getitem__, df.values()), strict=True))
 
 
 def coverage(
