@@ -82,6 +82,9 @@ class Line:
 
 def classify(text: str) -> Role:
     """Tell what a cleaned line is from its wording alone."""
+    if ("，" in text or "。" in text) and len(text) > 12:
+        # Running text: of the fixed wordings only a contact line can hold commas or stops.
+        return "furniture" if STAFF.search(text) else "body"
     if STAFF.search(text) or DATE_LINE.match(text) or WEEKDAY.match(text):
         return "furniture"
     if CONTINUATION.match(text):
