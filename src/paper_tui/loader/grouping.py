@@ -134,20 +134,32 @@ def cluster(runs: list[Run], pieces: list[Piece]) -> list[Run]:
         profiles[id(target)] = profile
     owner: dict[int, Run] = {id(target): target for target in anchors}
 
-    norms: dict[int, float] = {}
+    squares = {id(target): norm(profiles[id(target)].keys(), weights) ** 2 for target in targets}
+    own_norms = {id(run): norm(grams[id(run)], weights) for run in floating}
 
-    def norm_of(target: Run) -> float:
-        if id(target) not in norms:
-            norms[id(target)] = norm(profiles[id(target)].keys(), weights)
-        return norms[id(target)]
+    def join(run: Run, target: Run) -> None:
+        profile, own = profiles[id(target)], grams[id(run)]
+        squares[id(target)] += norm(own.difference(profile.keys()), weights) ** 2
+        profile.update(own)
+        owner[id(run)] = target
+
+    def leave(run: Run, target: Run) -> None:
+        profile, own = profiles[id(target)], grams[id(run)]
+        profile.subtract(own)
+        gone = [gram for gram in own if profile[gram] <= 0]
+        for gram in gone:
+            del profile[gram]
+        squares[id(target)] -= norm(gone, weights) ** 2
 
     def best(run: Run) -> Run:
         previous = _previous(runs, run, pieces)
         before = owner.get(id(previous)) if previous is not None else None
-        own = grams[id(run)]
-        own_norm = norm(own, weights)
+        own, own_norm = grams[id(run)], own_norms[id(run)]
         scores = [
-            similarity(own, own_norm, profiles[id(t)].keys(), norm_of(t), weights) for t in targets
+            similarity(
+                own, own_norm, profiles[id(t)].keys(), math.sqrt(max(squares[id(t)], 0.0)), weights
+            )
+            for t in targets
         ]
         best = max(range(len(targets)), key=scores.__getitem__)
         if before in targets and scores[targets.index(before)] >= CONTINUITY_SHARE * scores[best]:
@@ -155,21 +167,11 @@ def cluster(runs: list[Run], pieces: list[Piece]) -> list[Run]:
         return targets[best]
 
     for run in floating:
-        chosen = best(run)
-        owner[id(run)] = chosen
-        profiles[id(chosen)].update(grams[id(run)])
-        norms.pop(id(chosen), None)
+        join(run, best(run))
     # Second look, now that every article has its text: each run against the others' profiles.
     for run in floating:
-        current = profiles[id(owner[id(run)])]
-        current.subtract(grams[id(run)])
-        for gram in [g for g in grams[id(run)] if current[g] <= 0]:
-            del current[gram]
-        norms.pop(id(owner[id(run)]), None)
-        chosen = best(run)
-        owner[id(run)] = chosen
-        profiles[id(chosen)].update(grams[id(run)])
-        norms.pop(id(chosen), None)
+        leave(run, owner[id(run)])
+        join(run, best(run))
     for run in floating:
         owner[id(run)].merged.append(run)
     return [run for run in runs if run in anchors]

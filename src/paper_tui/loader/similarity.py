@@ -7,6 +7,7 @@ compared as sets of bigrams, each weighing its inverse document frequency on the
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -48,7 +49,7 @@ def coverage(
 
 def norm(grams: Iterable[str], squared: dict[str, float]) -> float:
     """Length of a set of bigrams as a vector of weights (``squared`` holds squared weights)."""
-    return math.sqrt(sum(squared.get(gram, 0.0) for gram in grams))
+    return math.sqrt(sum(map(squared.get, grams, itertools.repeat(0.0))))
 
 
 def similarity(
@@ -58,4 +59,4 @@ def similarity(
     common = a.intersection(b)
     if not common or not a_norm or not b_norm:
         return 0.0
-    return sum(squared.get(gram, 0.0) for gram in common) / (a_norm * b_norm)
+    return sum(map(squared.get, common, itertools.repeat(0.0))) / (a_norm * b_norm)
