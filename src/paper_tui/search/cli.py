@@ -1,0 +1,182 @@
+"""``paper-tui search PATH QUERY``: update the archive's index, then print the best hits.
+
+Meant to be registered as ``COMMANDS["search"] = run_search`` in ``paper_tui.cli``; ``argv`` is
+what follows the word ``search``. It loads only the standard library, the index and, when pages
+changed, the loader (never Textual, Rich or jieba), so a search answers about as fast as Python
+starts. Every error the user can cause is one line on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final, TextIO
+
+from paper_tui.search.database import SearchIndexError
+from paper_tui.search.index import DEFAULT_LIMIT, ArchiveIndex, check_date
+from paper_tui.search.query import Hit, SearchResult
+from paper_tui.search.updating import UpdateReport
+
+EXIT_OK: Final = 0
+EXIT_USAGE: Final = 2
+# Control characters (C0, DEL, C1) and the bidirectional overrides and isolates (U+200E U+200F
+# U+202A-U+202E U+2066-U+2069) could act on the terminal or reorder what it shows; tabs and line
+# breaks become spaces.
+_UNSAFE: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SPACING: Final = re.compile("[\t\n]+")
+
+
+class _Usage(Exception):
+    """A problem with what the user asked for; its message is one line."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="paper-tui search",
+        description="Search every article in the page files below a folder. The index is kept "
+        "in the user cache and updated for files that changed.",
+    )
+    parser.add_argument("path", type=Path, help="a folder of page text files, or one file")
+    parser.add_argument("query", nargs="+", help="words to find; every one must occur")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--limit",
+        "-n",
+        type=int,
+        default=DEFAULT_LIMIT,
+        help=f"hits to print (default {DEFAULT_LIMIT})",
+    )
+    parser.add_argument(
+        "--since", metavar="DATE", help="only pages dated DATE (YYYY-MM-DD) or later"
+    )
+    parser.add_argument("--until", metavar="DATE", help="only pages dated DATE or earlier")
+    parser.add_argument("--section", metavar="NAME", help="only pages of this section")
+    return parser
+
+
+def run_search(argv: Sequence[str]) -> int:
+    """``paper-tui search``: update the index of PATH and print the hits for QUERY."""
+    args = _parser().parse_args(list(argv))
+    try:
+        return _run(args)
+    except (_Usage, SearchIndexError) as error:
+        print(f"paper-tui: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _run(args: argparse.Namespace) -> int:
+    path: Path = args.path
+    if not path.exists():
+        raise _Usage(f"{path}: no such file or folder")
+    if not (path.is_dir() or path.is_file()):
+        raise _Usage(f"{path}: not a folder or a file")
+    if args.limit < 0:
+        raise _Usage("--limit must be 0 or more")
+    try:
+        check_date(args.since)
+        check_date(args.until)
+    except ValueError as error:
+        raise _Usage(str(error)) from None
+    with ArchiveIndex(path) as index:
+        report = index.update(progress=_progress if sys.stderr.isatty() else None)
+        if report.files == 0:
+            raise _Usage(f"{path}: no text pages (*.txt) in this folder")
+        errors = index.errors()
+        if index.count() == 0 and errors:
+            if path.is_file():
+                raise _Usage(f"{path}: {errors[0].error}")
+            raise _Usage(
+                f"{path}: none of its {report.files} text pages could be read"
+                f" ({errors[0].path.name}: {errors[0].error})"
+            )
+        _tell(report, path)
+        result = index.search(
+            " ".join(args.query),
+            limit=args.limit,
+            since=args.since,
+            until=args.until,
+            section=args.section,
+        )
+    for notice in result.notices:
+        print(f"paper-tui: {notice}", file=sys.stderr)
+    if args.json:
+        _print_json(result)
+    else:
+        _print_lines(result, sys.stdout)
+    return EXIT_OK
+
+
+def _progress(done: int, total: int, path: str) -> None:
+    end = "\n" if done == total else ""
+    print(f"\rpaper-tui: indexing {done}/{total} files", end=end, file=sys.stderr, flush=True)
+
+
+def _tell(report: UpdateReport, path: Path) -> None:
+    """Say on stderr what the update changed; nothing when nothing did."""
+    for notice in report.notices:
+        print(f"paper-tui: {notice}", file=sys.stderr)
+    for failure in report.failed:
+        print(f"paper-tui: {plain(str(failure.path))}: {failure.error}", file=sys.stderr)
+    if report.has_changes:
+        counts = [
+            f"{count} {label}"
+            for count, label in (
+                (report.added, "added"),
+                (report.changed, "changed"),
+                (report.removed, "removed"),
+                (len(report.failed), "unreadable"),
+            )
+            if count
+        ]
+        print(f"paper-tui: index of {path} updated: {', '.join(counts)}", file=sys.stderr)
+    if report.cancelled:
+        print("paper-tui: indexing was interrupted; results may be incomplete", file=sys.stderr)
+
+
+def plain(text: str) -> str:
+    """``text`` on one line with nothing a terminal could act on."""
+    return _UNSAFE.sub("", _SPACING.sub(" ", text))
+
+
+def hit_line(hit: Hit) -> str:
+    """One hit as printed: date, page, headline, snippet."""
+    date = hit.date or "-"
+    page = "-" if hit.page is None else str(hit.page)
+    headline = plain(hit.headline) or "(untitled)"
+    return f"{date}  {page}  {headline}  {plain(hit.snippet)}"
+
+
+def _print_lines(result: SearchResult, out: TextIO) -> None:
+    for hit in result.hits:
+        out.write(hit_line(hit) + "\n")
+    shown = f", first {len(result.hits)} shown" if len(result.hits) < result.total else ""
+    out.write(f"{result.total} {'hit' if result.total == 1 else 'hits'}{shown}\n")
+    out.flush()
+
+
+def _print_json(result: SearchResult) -> None:
+    import json
+
+    hits = [
+        {
+            "path": str(hit.path),
+            "page": hit.page,
+            "date": hit.date,
+            "section": hit.section,
+            "item_id": hit.item_id,
+            "kind": hit.kind,
+            "headline": hit.headline,
+            "headline_marks": [list(mark) for mark in hit.headline_marks],
+            "snippet": hit.snippet,
+            "marks": [list(mark) for mark in hit.marks],
+            "occurrences": hit.occurrences,
+            "score": hit.score,
+        }
+        for hit in result.hits
+    ]
+    json.dump({"total": result.total, "hits": hits}, sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+    sys.stdout.flush()

@@ -1,0 +1,225 @@
+"""The index database: one SQLite file per archive, one connection per thread, set aside if bad.
+
+The file lives in the user's cache (``state.paths().index_dir``, moved by $PAPER_TUI_HOME), named
+by a hash of the archive's absolute path. ``files`` remembers each page file's size, mtime and
+content digest (and why it could not be loaded), ``articles`` every item's headline, date and
+section, ``bodies`` its text, and ``grams``, a contentless FTS5 table, indexes their tokens (see
+``tokens``) without storing them a second time. A file that is not a database, is damaged, or
+was written with another schema is moved aside (``.corrupt-`` or ``.stale-`` and a timestamp) and
+started afresh, with a notice for the user; only errors no fresh file would cure (no disk space,
+no permission) are raised, as ``SearchIndexError``. WAL mode lets one thread update while others
+search.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Final
+
+from paper_tui.search.tokens import chars, grams
+from paper_tui.state import StrPath, paths
+
+SCHEMA_VERSION: Final = 1
+BUSY_SECONDS: Final = 10.0
+"""How long to wait for another process writing the same index."""
+MMAP_BYTES: Final = 256 * 1024 * 1024
+_CORRUPT_CODES: Final = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
+# SQLITE_PERM, BUSY, LOCKED, NOMEM, READONLY, IOERR, FULL, CANTOPEN: a fresh file would not help.
+_UNAVAILABLE_CODES: Final = frozenset({3, 5, 6, 7, 8, 10, 13, 14})
+_BUSY_CODES: Final = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
+_RETRY_SECONDS: Final = 0.05
+_ASIDE_KINDS: Final = ("corrupt", "stale")
+_TABLES: Final = frozenset({"meta", "files", "articles", "bodies", "grams"})
+# Bodies live apart from the other columns so that ranking by index counts reads small rows only.
+_SCHEMA: Final = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files(
+    id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL, digest TEXT, error TEXT);
+CREATE TABLE IF NOT EXISTS articles(
+    id INTEGER PRIMARY KEY, file INTEGER NOT NULL REFERENCES files(id), page INTEGER, date TEXT,
+    day INTEGER NOT NULL, section TEXT, item_id TEXT NOT NULL, kind TEXT NOT NULL,
+    headline TEXT NOT NULL, chars INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS bodies(id INTEGER PRIMARY KEY, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS articles_by_file ON articles(file);
+CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(
+    headline, body, headline_chars, body_chars, content='', columnsize=0, tokenize='ascii');
+"""
+
+
+class SearchIndexError(Exception):
+    """The index cannot be used at all (no such folder, no disk space); the message is one line."""
+
+
+def index_file(root: StrPath, home: StrPath | None = None) -> Path:
+    """The database file holding the index of ``root``."""
+    key = hashlib.sha1(str(Path(root).expanduser().resolve()).encode()).hexdigest()[:20]
+    return paths(home).index_dir / f"{key}.sqlite3"
+
+
+def is_corrupt(error: sqlite3.DatabaseError) -> bool:
+    """Whether the error says the database file is damaged or not a database."""
+    return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in _CORRUPT_CODES
+
+
+def _is_busy(error: sqlite3.DatabaseError) -> bool:
+    return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in _BUSY_CODES
+
+
+def _is_unavailable(error: sqlite3.DatabaseError) -> bool:
+    return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in _UNAVAILABLE_CODES
+
+
+@contextmanager
+def transaction(connection: sqlite3.Connection) -> Iterator[None]:
+    """A write transaction, rolled back if the block raises."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+class Database:
+    """The index database of one archive root, opened lazily once per thread."""
+
+    def __init__(self, path: Path, root: Path) -> None:
+        self.path = path
+        self.root = root
+        self._local = threading.local()
+        self._lock = threading.RLock()
+        self._generation = 0
+        self._connections: list[sqlite3.Connection] = []
+        self._notices: list[str] = []
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection, opened (and the file checked or recreated) on first use."""
+        local = self._local
+        connection = getattr(local, "connection", None)
+        if connection is not None and local.generation == self._generation:
+            return connection
+        with self._lock:
+            connection = self._open()
+            self._connections.append(connection)
+            local.connection, local.generation = connection, self._generation
+        return connection
+
+    def close(self) -> None:
+        """Close every connection opened so far, in any thread."""
+        with self._lock:
+            for connection in self._connections:
+                connection.close()
+            self._connections.clear()
+            self._generation += 1
+
+    def take_notices(self) -> tuple[str, ...]:
+        """Notices not yet shown, forgotten once taken."""
+        with self._lock:
+            notices, self._notices = tuple(self._notices), []
+        return notices
+
+    def recover(self, error: sqlite3.DatabaseError) -> None:
+        """Set a damaged database aside; raise SearchIndexError for any other database error."""
+        if not is_corrupt(error):
+            raise SearchIndexError(f"search index {self.path}: {error}") from None
+        self._set_aside(f"was damaged ({error})")
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(
+            self.path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
+        )
+        connection.create_function("pair_tokens", 1, grams, deterministic=True)
+        connection.create_function("char_tokens", 1, chars, deterministic=True)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        # Ranking reads the text of every candidate; mapped pages spare a copy per page read.
+        connection.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+        return connection
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise SearchIndexError(f"cannot create {self.path.parent}: {error}") from None
+        deadline = time.monotonic() + BUSY_SECONDS
+        while True:
+            connection: sqlite3.Connection | None = None
+            try:
+                connection = self._connect()
+                problem = self._problem(connection)
+            except sqlite3.DatabaseError as error:
+                if connection is not None:
+                    connection.close()
+                # Switching a new file to WAL does not wait for another process creating it too.
+                if _is_busy(error) and time.monotonic() < deadline:
+                    time.sleep(_RETRY_SECONDS)
+                    continue
+                if _is_unavailable(error):
+                    raise SearchIndexError(f"cannot open {self.path}: {error}") from None
+                problem = f"was damaged ({error})"
+            else:
+                if problem is None:
+                    return connection
+                connection.close()
+            break
+        self._set_aside(problem)
+        connection = self._connect()
+        self._create(connection)
+        return connection
+
+    def _problem(self, connection: sqlite3.Connection) -> str | None:
+        """Why the database cannot be used as it is, or None (creating it when it is empty)."""
+        names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        if not names:
+            self._create(connection)
+            return None
+        if not names >= _TABLES:
+            return "is not a paper-tui search index"
+        meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+        if meta.get("version") != str(SCHEMA_VERSION):
+            return f"has schema {meta.get('version')}, not {SCHEMA_VERSION}"
+        if meta.get("root") != str(self.root):
+            return f"belongs to another folder ({meta.get('root')})"
+        return None
+
+    def _create(self, connection: sqlite3.Connection) -> None:
+        # One transaction, so that another process opening the file sees all of it or none.
+        with transaction(connection):
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    connection.execute(statement)
+            connection.executemany(
+                "INSERT OR IGNORE INTO meta VALUES (?, ?)",
+                [("version", str(SCHEMA_VERSION)), ("root", str(self.root)), ("loader", "")],
+            )
+
+    def _set_aside(self, problem: str) -> None:
+        with self._lock:
+            kind = _ASIDE_KINDS[0] if problem.startswith("was damaged") else _ASIDE_KINDS[1]
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            aside = self.path.with_name(f"{self.path.name}.{kind}-{stamp}")
+            # One copy set aside is enough to look into; older ones would only fill the cache.
+            for old in self.path.parent.glob(f"{self.path.name}.*-*"):
+                if old.suffix[1:].startswith(_ASIDE_KINDS):
+                    old.unlink(missing_ok=True)
+            try:
+                os.replace(self.path, aside)
+                for suffix in ("-wal", "-shm"):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            except FileNotFoundError:
+                pass
+            except OSError as error:
+                raise SearchIndexError(f"cannot set aside {self.path}: {error}") from None
+            self._generation += 1
+            self._notices.append(
+                f"the search index of {self.root} {problem}: set aside as {aside.name}, rebuilding"
+            )

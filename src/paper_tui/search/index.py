@@ -1,0 +1,274 @@
+"""The archive index: update it from the page files below a folder, search it.
+
+``ArchiveIndex(root)`` is what the command line, the palette and the search screen share. Updating
+can run in a worker thread (with progress and cancellation) while other threads search: each
+thread has its own connection. A query that is one index term (a character, or two) is found,
+counted and ranked from the index alone (FTS5's per-row instance counts), reading no text. Any
+other query asks the index for candidates and checks each against its stored text
+(``Query.rank``), which also counts the matches. Either way the best ``limit`` hits are kept in a
+heap while every hit is counted, so memory holds the hits shown, not every article's text.
+"""
+
+from __future__ import annotations
+
+import heapq
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Final
+
+from paper_tui.search.database import Database, SearchIndexError, index_file
+from paper_tui.search.query import Hit, Query, RankKey, SearchResult, density
+from paper_tui.search.reading import default_workers
+from paper_tui.search.tokens import term_columns
+from paper_tui.search.updating import FileError, Progress, UpdateReport, update
+from paper_tui.state import StrPath
+
+DEFAULT_LIMIT: Final = 50
+_ID_CHUNK: Final = 500  # ids per query: far below SQLite's limit on parameters
+# Reading one instance of a term from the index costs about a tenth of what checking an article's
+# text does (measured on 2,000 pages): a term found more often than this per article is counted
+# faster in the text.
+COUNTABLE_PER_ROW: Final = 10
+
+
+def check_date(value: str | None) -> None:
+    """Raise ValueError unless ``value`` is None or a date written YYYY-MM-DD."""
+    if value is None:
+        return
+    from datetime import date
+
+    try:
+        if len(value) != 10:
+            raise ValueError
+        date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+class ArchiveIndex:
+    """The search index of every article in the page files below one folder (or in one file)."""
+
+    def __init__(
+        self, root: StrPath, *, home: StrPath | None = None, workers: int | None = None
+    ) -> None:
+        self.root = Path(root).expanduser().resolve()
+        self.base = self.root.parent if self.root.is_file() else self.root
+        self.workers = default_workers() if workers is None else workers
+        self.database = Database(index_file(self.root, home), self.root)
+
+    @property
+    def db_path(self) -> Path:
+        """The database file."""
+        return self.database.path
+
+    def __enter__(self) -> ArchiveIndex:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database connections of every thread."""
+        self.database.close()
+
+    def update(
+        self, progress: Progress | None = None, cancel: threading.Event | None = None
+    ) -> UpdateReport:
+        """Bring the index in step with the page files at or below the root."""
+        if not self.root.exists():
+            raise SearchIndexError(f"{self.root}: no such file or folder")
+        for attempt in (1, 2):
+            try:
+                report = update(
+                    self.database.connection(),
+                    self.root,
+                    self.base,
+                    workers=self.workers,
+                    progress=progress,
+                    cancel=cancel,
+                )
+                break
+            except sqlite3.DatabaseError as error:
+                if attempt == 2:
+                    raise SearchIndexError(f"search index {self.db_path}: {error}") from None
+                self.database.recover(error)
+        report.notices = self.database.take_notices()
+        return report
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int | None = DEFAULT_LIMIT,
+        since: str | None = None,
+        until: str | None = None,
+        section: str | None = None,
+    ) -> SearchResult:
+        """The first ``limit`` ranked hits for ``query`` (None: all of them) and the total."""
+        check_date(since)
+        check_date(until)
+        parsed = Query(query)
+        total = 0
+        hits: list[Hit] = []
+        if not parsed.is_empty():
+            try:
+                total, hits = self._search(parsed, limit, since, until, section)
+            except sqlite3.DatabaseError as error:
+                self.database.recover(error)
+        return SearchResult(total, hits, self.database.take_notices())
+
+    def _search(
+        self,
+        query: Query,
+        limit: int | None,
+        since: str | None,
+        until: str | None,
+        section: str | None,
+    ) -> tuple[int, list[Hit]]:
+        connection = self.database.connection()
+        conditions: list[str] = []
+        params: list[str] = []
+        for condition, value in (
+            ("a.date >= ?", since),
+            ("a.date <= ?", until),
+            ("a.section = ?", section),
+        ):
+            if value is not None:
+                conditions.append(condition)
+                params.append(value)
+        term = query.term()
+        if term is not None and self._is_countable(connection, term):
+            keys = self._counted(connection, term, conditions, params)
+        else:
+            keys = self._checked(connection, query, conditions, params)
+        total = 0
+
+        def counted() -> Iterator[RankKey]:
+            nonlocal total
+            for key in keys:
+                total += 1
+                yield key
+
+        found = counted()
+        if limit is None:
+            best = sorted(found)
+        else:
+            best = heapq.nsmallest(max(limit, 0), found)
+            for _ in found:  # nsmallest(0, ...) reads nothing, and the total counts every hit
+                pass
+        return total, self._hits(connection, query, best)
+
+    @staticmethod
+    def _is_countable(connection: sqlite3.Connection, term: str) -> bool:
+        """Whether counting the term's instances in the index is cheaper than reading the text."""
+        connection.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms USING fts5vocab(main, 'grams', 'row')"
+        )
+        connection.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.instances"
+            " USING fts5vocab(main, 'grams', 'instance')"
+        )
+        row = connection.execute("SELECT doc, cnt FROM temp.terms WHERE term = ?", (term,))
+        rows, instances = row.fetchone() or (0, 0)
+        return bool(instances <= COUNTABLE_PER_ROW * rows)
+
+    @staticmethod
+    def _counted(
+        connection: sqlite3.Connection, term: str, conditions: list[str], params: list[str]
+    ) -> Iterator[RankKey]:
+        """Rank the articles holding one index term by the index's own counts, reading no text."""
+        headline, body = term_columns(term)
+        where = "".join(f" AND {condition}" for condition in conditions)
+        rows = connection.execute(
+            "SELECT a.id, a.day, f.path, a.chars, sum(i.col = ?), max(i.col = ?)"
+            " FROM temp.instances AS i JOIN articles AS a ON a.id = i.doc"
+            " JOIN files AS f ON f.id = a.file"
+            f" WHERE i.term = ? AND i.col IN (?, ?){where} GROUP BY i.doc",
+            [body, headline, term, headline, body, *params],
+        )
+        for rowid, day, path, length, count, in_headline in rows:
+            yield (-in_headline, -density(count, length), -day, path, rowid)
+
+    @staticmethod
+    def _checked(
+        connection: sqlite3.Connection, query: Query, conditions: list[str], params: list[str]
+    ) -> Iterator[RankKey]:
+        """Rank the candidates the index finds by checking and counting the query in their text."""
+        expression = query.expression()
+        if expression is None:  # punctuation only: every article is a candidate
+            source = "articles AS a"
+        else:
+            source = "grams JOIN articles AS a ON a.id = grams.rowid"
+            conditions = ["grams MATCH ?", *conditions]
+            params = [expression, *params]
+        where = " WHERE " + " AND ".join(conditions) if conditions else ""
+        body = "CAST(b.body AS BLOB)" if query.is_raw else "b.body"
+        rows = connection.execute(
+            f"SELECT a.id, a.day, f.path, a.headline, {body}, a.chars FROM {source}"
+            f" JOIN files AS f ON f.id = a.file JOIN bodies AS b ON b.id = a.id{where}",
+            params,
+        )
+        rank = query.rank
+        for rowid, day, path, headline, text, length in rows:
+            key = rank(headline, text, length, day, path, rowid)
+            if key is not None:
+                yield key
+
+    def _hits(self, connection: sqlite3.Connection, query: Query, best: list[RankKey]) -> list[Hit]:
+        ids = [key[-1] for key in best]
+        rows = {}
+        for start in range(0, len(ids), _ID_CHUNK):
+            chunk = ids[start : start + _ID_CHUNK]
+            for row in connection.execute(
+                "SELECT a.id, f.path, a.page, a.date, a.section, a.item_id, a.kind, a.headline,"
+                " b.body FROM articles AS a JOIN files AS f ON f.id = a.file"
+                " JOIN bodies AS b ON b.id = a.id"
+                f" WHERE a.id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ):
+                rows[row[0]] = row
+        hits = []
+        for key in best:
+            _, path, page, date, section, item_id, kind, headline, body = rows[key[-1]]
+            snippet, marks = query.snippet(body)
+            occurrences = (query.score(headline, body) or (0, 0))[1]
+            hits.append(
+                Hit(
+                    path=self.base / path,
+                    page=page,
+                    date=date,
+                    section=section,
+                    item_id=item_id,
+                    kind=kind,
+                    headline=headline,
+                    headline_marks=tuple(query.marks(headline)),
+                    snippet=snippet,
+                    marks=marks,
+                    occurrences=occurrences,
+                    score=round(density(occurrences, len(body)), 3),
+                )
+            )
+        return hits
+
+    def errors(self) -> list[FileError]:
+        """The page files that could not be indexed, and why, in path order."""
+        rows = self.database.connection().execute(
+            "SELECT path, error FROM files WHERE error IS NOT NULL ORDER BY path"
+        )
+        return [FileError(self.base / path, error) for path, error in rows]
+
+    def sections(self) -> list[str]:
+        """The section names in the index, most articles first."""
+        rows = self.database.connection().execute(
+            "SELECT section FROM articles WHERE section IS NOT NULL"
+            " GROUP BY section ORDER BY count(*) DESC, section"
+        )
+        return [section for (section,) in rows]
+
+    def count(self) -> int:
+        """How many articles the index holds."""
+        return int(
+            self.database.connection().execute("SELECT count(*) FROM articles").fetchone()[0]
+        )

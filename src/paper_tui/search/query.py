@@ -1,0 +1,226 @@
+"""Queries: what the user typed, as parts that must all occur, and how a hit is scored and shown.
+
+A query is split at spaces into parts; an article matches when every part occurs in its headline or
+its body, as a substring, after both are folded (``tokens.fold``: case and full-width ASCII). A part
+typed in traditional script is also looked for in simplified script (OpenCC ``t2s``, imported only
+for queries with CJK characters), so 潤澤 finds 润泽. The index narrows the candidates; the check
+here on the stored text is what decides, so input is always literal text: quotes, ``*``, ``AND``
+or punctuation are searched for as they are, never read as FTS5 syntax.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from paper_tui.search.tokens import RUN, fold, is_caseless, text_expression
+
+if TYPE_CHECKING:
+    from opencc import OpenCC
+
+SNIPPET_WIDTH: Final = 40
+"""Characters of body text shown around a match."""
+SNIPPET_BEFORE: Final = 12
+"""Characters of context kept before the match, when the body has them."""
+ELLIPSIS: Final = "…"
+# A caption of one line with one mention would otherwise outrank the article about the subject:
+# density is counted as if every body had at least this many characters.
+MIN_DENSITY_LENGTH: Final = 200
+# Below U+2E80 (CJK radicals) no character changes script, so OpenCC is not loaded for such text.
+# (Loading it and its t2s tables costs about 7 ms, measured: not worth a finer test.)
+_FIRST_CJK: Final = "\u2e80"
+_LINE_BREAKS: Final = str.maketrans("\n\r\t", "   ")
+
+
+RankKey = tuple[int, float, int, str, int]
+"""Headline parts found, density (both negated), date as -YYYYMMDD, path, article id: sorted
+ascending, headline hits come first, then denser bodies, newer pages, file and reading order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One article that matches a query, with what a result list shows of it."""
+
+    path: Path
+    page: int | None
+    date: str | None
+    section: str | None
+    item_id: str
+    kind: str
+    headline: str
+    headline_marks: tuple[tuple[int, int], ...]
+    """Spans [start, end) of the matches in ``headline``."""
+    snippet: str
+    """About SNIPPET_WIDTH characters of the body around its first match (its start if none)."""
+    marks: tuple[tuple[int, int], ...]
+    """Spans [start, end) of the matches in ``snippet``."""
+    occurrences: int
+    """Matches in the body."""
+    score: float
+    """Match density: occurrences per 1,000 characters of body."""
+
+    @property
+    def in_headline(self) -> bool:
+        """Whether the query occurs in the headline."""
+        return bool(self.headline_marks)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """The best hits of a search, in rank order, and how many articles match in all."""
+
+    total: int
+    hits: list[Hit]
+    notices: tuple[str, ...] = ()
+    """Things the user should know, such as an index that was rebuilt."""
+
+
+@cache
+def _converter() -> OpenCC | None:
+    try:
+        from opencc import OpenCC
+    except ImportError:
+        return None
+    return OpenCC("t2s")
+
+
+@lru_cache(maxsize=256)
+def to_simplified(text: str) -> str:
+    """``text`` with traditional characters made simplified (unchanged without OpenCC)."""
+    if not any(char >= _FIRST_CJK for char in text):
+        return text
+    converter = _converter()
+    return text if converter is None else converter.convert(text)
+
+
+class Query:
+    """A parsed query: parts that must all occur, each with the spellings it is looked for in."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        parts: dict[tuple[str, ...], None] = {}
+        for word in text.split():
+            spellings = dict.fromkeys((fold(word), fold(to_simplified(word))))
+            parts[tuple(spellings)] = None
+        self.parts: tuple[tuple[str, ...], ...] = tuple(parts)
+        self.needles: tuple[str, ...] = tuple(
+            dict.fromkeys(s for spellings in self.parts for s in spellings)
+        )
+        # Caseless needles are found in the stored text as it is, without folding it first.
+        self.is_raw = all(is_caseless(needle) for needle in self.needles)
+        self._encoded = tuple(tuple(s.encode() for s in spellings) for spellings in self.parts)
+        self._single = (self.needles[0], self._encoded[0][0]) if len(self.needles) == 1 else None
+
+    def is_empty(self) -> bool:
+        """Whether the query has nothing to look for."""
+        return not self.parts
+
+    def expression(self) -> str | None:
+        """The FTS5 expression narrowing the candidates; None if the index cannot narrow them."""
+        clauses = []
+        for spellings in self.parts:
+            alternatives = [text_expression(spelling) for spelling in spellings]
+            # A part of punctuation alone has no tokens; the check on the text decides it.
+            if any(alternative is None for alternative in alternatives):
+                continue
+            clauses.append("(" + " OR ".join(f"({a})" for a in alternatives) + ")")
+        return " AND ".join(clauses) or None
+
+    def term(self) -> str | None:
+        """The one index term the query is, if it is one: a character, or two different ones.
+
+        Such a query is found and counted by the index alone. (A doubled character, 哈哈, is
+        not: the index counts overlapping pairs, the text check does not.)
+        """
+        if len(self.needles) != 1:
+            return None
+        needle = self.needles[0]
+        if RUN.fullmatch(needle) is None or len(needle) > 2 or needle[:1] * 2 == needle:
+            return None
+        return needle
+
+    def comparable(self, text: str) -> str:
+        """``text`` in the form the needles are compared with."""
+        return text if self.is_raw else fold(text)
+
+    def score(self, headline: str, body: str | bytes) -> tuple[int, int] | None:
+        """How many parts occur in the headline, and how often they occur in the body; None
+        when some part occurs in neither.
+
+        ``body`` may be given as UTF-8 when ``is_raw``: counting bytes saves decoding the text of
+        every candidate, and UTF-8 matches only at character boundaries.
+        """
+        head = self.comparable(headline)
+        if self._single is not None:  # most queries are one word: the loop below, unrolled
+            needle, encoded = self._single
+            count = (
+                body.count(encoded)
+                if isinstance(body, bytes)
+                else self.comparable(body).count(needle)
+            )
+            in_head = needle in head
+            return (in_head, count) if in_head or count else None
+        if isinstance(body, bytes):
+            counts = [max(map(body.count, forms)) for forms in self._encoded]
+        else:
+            folded = self.comparable(body)
+            counts = [max(map(folded.count, spellings)) for spellings in self.parts]
+        headline_parts = 0
+        for spellings, count in zip(self.parts, counts, strict=True):
+            in_head = any(spelling in head for spelling in spellings)
+            if not (in_head or count):
+                return None
+            headline_parts += in_head
+        return headline_parts, sum(counts)
+
+    def rank(
+        self, headline: str, body: str | bytes, length: int, day: int, path: str, rowid: int
+    ) -> RankKey | None:
+        """The sort key of a candidate article (see ``RankKey``), or None if it does not match."""
+        found = self.score(headline, body)
+        if found is None:
+            return None
+        return (-found[0], -density(found[1], length), -day, path, rowid)
+
+    def marks(self, text: str) -> list[tuple[int, int]]:
+        """Spans of every needle in ``text``, merged where they overlap, in order."""
+        folded = self.comparable(text)
+        spans = []
+        for needle in self.needles:
+            start = folded.find(needle)
+            while start >= 0:
+                spans.append((start, start + len(needle)))
+                start = folded.find(needle, start + 1)
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
+
+    def snippet(self, body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """A short window of ``body`` around its first match, and the matches' spans in it."""
+        spans = self.marks(body)
+        first, first_end = spans[0] if spans else (0, 0)
+        start = max(0, first - SNIPPET_BEFORE)
+        end = max(start + SNIPPET_WIDTH, first_end)
+        if end > len(body):
+            end = len(body)
+            start = max(0, min(start, end - SNIPPET_WIDTH))
+        lead = ELLIPSIS if start > 0 else ""
+        text = (
+            lead + body[start:end].translate(_LINE_BREAKS) + (ELLIPSIS if end < len(body) else "")
+        )
+        shift = len(lead) - start
+        marks = tuple(
+            (max(a, start) + shift, min(b, end) + shift) for a, b in spans if a < end and b > start
+        )
+        return text, marks
+
+
+def density(occurrences: int, length: int) -> float:
+    """Occurrences per 1,000 characters of a body ``length`` characters long."""
+    return occurrences * 1000 / max(length, MIN_DENSITY_LENGTH)

@@ -1,0 +1,85 @@
+"""Search tokens: text cut into characters and overlapping pairs, so Chinese needs no segmentation.
+
+Every run of letters and digits (in any script) becomes its overlapping two-character pairs, in
+order, followed by its last character alone: 中国特色 gives ``中国 国特 特色 色``. A query of two or
+more characters is then the phrase of its own pairs, which matches exactly the runs that contain
+it; the lone last character keeps a phrase from running on from one run into the next across
+punctuation. Each character is also indexed on its own, in columns of their own (``*_chars``),
+so that a one-character query is one term, as fast to find and to count as a pair. Tokens are
+written space-separated into an FTS5 table with the ``ascii`` tokenizer, which keeps every
+non-ASCII character inside a token, so a pair stays one token whatever SQLite's Unicode tables
+say about its characters.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+RUN: Final = re.compile(r"[^\W_]+")
+"""A run of letters and digits in any script (``\\w`` but ``_``); all else separates runs."""
+# Full-width ASCII (U+FF01-U+FF5E), which Chinese typesetting and input methods produce (２０２５,
+# ＧＤＰ), compares as plain ASCII; the ideographic space U+3000 as a space.
+_WIDE: Final = re.compile("[\uff01-\uff5e\u3000]")
+_NARROWED: Final = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# Text made only of these compares as it is: CJK punctuation but the ideographic space, kana, CJK
+# ideographs and symbols, Hangul and the CJK compatibility and extension blocks (U+3001-U+9FFF,
+# U+AC00-U+D7AF, U+F900-U+FAFF, U+20000-U+3FFFF) have no case, and nothing else folds into them.
+_CASELESS: Final = re.compile("[\u3001-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff]+")
+
+
+def fold(text: str) -> str:
+    """The text as search compares it: lower case, full-width ASCII narrowed, same length."""
+    if _WIDE.search(text):
+        text = text.translate(_NARROWED)
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A few letters grow when lowered (İ -> i̇); they stay as they are so offsets still line up.
+    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+
+
+def is_caseless(text: str) -> bool:
+    """Whether ``text`` is unchanged by ``fold`` and nothing else folds into it."""
+    return _CASELESS.fullmatch(text) is not None
+
+
+def run_tokens(run: str) -> list[str]:
+    """The tokens of one run of letters and digits: its pairs, then its last character."""
+    pairs = [run[index : index + 2] for index in range(len(run) - 1)]
+    pairs.append(run[-1])
+    return pairs
+
+
+def grams(text: str) -> str:
+    """The space-separated pair tokens of ``text`` (for the ``headline`` and ``body`` columns)."""
+    tokens: list[str] = []
+    for run in RUN.findall(fold(text)):
+        tokens.extend(run_tokens(run))
+    return " ".join(tokens)
+
+
+def chars(text: str) -> str:
+    """The space-separated character tokens of ``text`` (for the ``*_chars`` columns)."""
+    return " ".join("".join(RUN.findall(fold(text))))
+
+
+def term_columns(term: str) -> tuple[str, str]:
+    """The headline and body columns holding ``term``, a pair or a single character."""
+    return ("headline_chars", "body_chars") if len(term) == 1 else ("headline", "body")
+
+
+def run_expression(run: str) -> str:
+    """The FTS5 expression matching the rows whose text contains ``run``."""
+    columns = " ".join(term_columns(run[:2]))
+    if len(run) == 1:
+        return f'{{{columns}}} : "{run}"'
+    return f'{{{columns}}} : "' + " ".join(run[i : i + 2] for i in range(len(run) - 1)) + '"'
+
+
+def text_expression(text: str) -> str | None:
+    """An FTS5 expression for rows containing folded ``text``; None if it has no letter or digit."""
+    runs = RUN.findall(text)
+    if not runs:
+        return None
+    return " AND ".join(f"({run_expression(run)})" for run in runs)

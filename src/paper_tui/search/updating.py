@@ -1,0 +1,219 @@
+"""Keeping an index in step with the page files: what to re-read, what to re-index, what to drop.
+
+Size and mtime decide which files are read again; the content digest decides which are indexed
+again, so a file that was only touched costs a read and a hash. Files gone from the folder are
+dropped, files the loader cannot read are recorded with the reason. Writes go in batches, each a
+transaction, so a cancelled or interrupted update leaves a consistent index that the next update
+completes. When paper-tui's version changes every file is loaded again: another loader may find
+other articles in the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+from paper_tui import __version__
+from paper_tui.search.database import transaction
+from paper_tui.search.reading import FileRead, ReadTask, read_files
+
+PAGE_SUFFIX: Final = ".txt"
+BATCH_FILES: Final = 50
+"""Files written per transaction."""
+
+Progress = Callable[[int, int, str], None]
+"""Called after each file read: files done, files to read, the file's path."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    """A page file (or folder) that could not be indexed, and why."""
+
+    path: Path
+    error: str
+
+
+@dataclass(slots=True)
+class UpdateReport:
+    """What an update found and did."""
+
+    files: int = 0
+    """Page files found below the root."""
+    added: int = 0
+    changed: int = 0
+    touched: int = 0
+    """Files read again whose content was already indexed."""
+    removed: int = 0
+    failed: list[FileError] = field(default_factory=list)
+    """Files (or folders) that could not be read or loaded in this update."""
+    cancelled: bool = False
+    notices: tuple[str, ...] = ()
+
+    @property
+    def has_changes(self) -> bool:
+        """Whether the index changed or something could not be read."""
+        return bool(self.added or self.changed or self.removed or self.failed)
+
+
+def find_pages(root: Path, base: Path, report: UpdateReport) -> set[tuple[str, int, int]]:
+    """Every page file at or below ``root``: its path relative to ``base``, size and mtime."""
+    if root.is_file():
+        stat = root.stat()
+        return {(root.relative_to(base).as_posix(), stat.st_size, stat.st_mtime_ns)}
+    found: set[tuple[str, int, int]] = set()
+    # Plain strings, not Path objects: the walk runs before every search of a large archive.
+    skip = len(os.path.join(str(base), ""))
+    native = os.sep == "/"
+    folders = [str(root)]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.name.lower().endswith(PAGE_SUFFIX) and entry.is_file():
+                        stat = entry.stat()
+                        key = entry.path[skip:]
+                        if not native:
+                            key = key.replace(os.sep, "/")
+                        found.add((key, stat.st_size, stat.st_mtime_ns))
+                    elif entry.is_dir(follow_symlinks=False):
+                        folders.append(entry.path)
+        except OSError as error:
+            report.failed.append(FileError(Path(folder), f"cannot be listed ({error.strerror})"))
+    return found
+
+
+def update(
+    connection: sqlite3.Connection,
+    root: Path,
+    base: Path,
+    *,
+    workers: int,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> UpdateReport:
+    """Bring the index behind ``connection`` in step with the page files at or below ``root``."""
+    report = UpdateReport()
+    found = find_pages(root, base, report)
+    report.files = len(found)
+    indexed = set(connection.execute("SELECT path, size, mtime_ns FROM files"))
+    loader = connection.execute("SELECT value FROM meta WHERE key = 'loader'").fetchone()
+    reload_all = loader is None or loader[0] != __version__
+    stale = sorted(found if reload_all else found - indexed)
+    digests = {}
+    if stale and not reload_all:
+        digests = dict(connection.execute("SELECT path, digest FROM files"))
+    tasks = [
+        ReadTask(key, str(base / key), size, mtime, digests.get(key)) for key, size, mtime in stale
+    ]
+    present = {key for key, _, _ in found}
+    removed = [key for key, _, _ in indexed if key not in present]
+    if removed:
+        with transaction(connection):
+            for key in removed:
+                (file_id,) = connection.execute(
+                    "SELECT id FROM files WHERE path = ?", (key,)
+                ).fetchone()
+                _drop(connection, file_id)
+                connection.execute("DELETE FROM files WHERE id = ?", (file_id,))
+        report.removed = len(removed)
+    batch: list[FileRead] = []
+    done = 0
+    for result in read_files(tasks, workers=workers, cancel=cancel):
+        batch.append(result)
+        done += 1
+        if progress is not None:
+            progress(done, len(tasks), result.task.path)
+        if len(batch) >= BATCH_FILES:
+            _write(connection, batch, report)
+            batch.clear()
+    _write(connection, batch, report)
+    report.cancelled = done < len(tasks)
+    if reload_all and not report.cancelled:
+        with transaction(connection):
+            connection.execute("INSERT OR REPLACE INTO meta VALUES ('loader', ?)", (__version__,))
+    return report
+
+
+def _write(connection: sqlite3.Connection, batch: list[FileRead], report: UpdateReport) -> None:
+    if not batch:
+        return
+    with transaction(connection):
+        for result in batch:
+            task = result.task
+            if result.articles is None and result.error is None:
+                connection.execute(
+                    "UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?",
+                    (task.size, task.mtime_ns, task.key),
+                )
+                report.touched += 1
+                continue
+            # Looked up again rather than taken from `known`: another process may have indexed
+            # the file since this update started.
+            old = connection.execute("SELECT id FROM files WHERE path = ?", (task.key,)).fetchone()
+            if old is not None:
+                _drop(connection, old[0])
+            (file_id,) = connection.execute(
+                "INSERT INTO files(path, size, mtime_ns, digest, error) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT(path) DO UPDATE SET size = excluded.size,"
+                " mtime_ns = excluded.mtime_ns, digest = excluded.digest,"
+                " error = excluded.error RETURNING id",
+                (task.key, task.size, task.mtime_ns, result.digest, result.error),
+            ).fetchone()
+            if result.error is not None:
+                report.failed.append(FileError(Path(task.path), result.error))
+                continue
+            for article in result.articles or ():
+                cursor = connection.execute(
+                    "INSERT INTO articles(file, page, date, day, section, item_id, kind, headline,"
+                    " chars) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        file_id,
+                        article.page,
+                        article.date,
+                        _day(article.date),
+                        article.section,
+                        article.item_id,
+                        article.kind,
+                        article.headline,
+                        len(article.body),
+                    ),
+                )
+                connection.execute(
+                    "INSERT INTO bodies(id, body) VALUES (?, ?)", (cursor.lastrowid, article.body)
+                )
+                connection.execute(
+                    "INSERT INTO grams(rowid, headline, body, headline_chars, body_chars)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (cursor.lastrowid, *article[7:]),
+                )
+            if old is None:
+                report.added += 1
+            else:
+                report.changed += 1
+
+
+def _drop(connection: sqlite3.Connection, file_id: int) -> None:
+    # A contentless FTS5 table forgets a row only when given back the tokens it was given.
+    connection.execute(
+        "INSERT INTO grams(grams, rowid, headline, body, headline_chars, body_chars)"
+        " SELECT 'delete', a.id, pair_tokens(a.headline), pair_tokens(b.body),"
+        " char_tokens(a.headline), char_tokens(b.body)"
+        " FROM articles AS a JOIN bodies AS b ON b.id = a.id WHERE a.file = ?",
+        (file_id,),
+    )
+    connection.execute(
+        "DELETE FROM bodies WHERE id IN (SELECT id FROM articles WHERE file = ?)", (file_id,)
+    )
+    connection.execute("DELETE FROM articles WHERE file = ?", (file_id,))
+
+
+def _day(date: str | None) -> int:
+    """A page's date as the number YYYYMMDD, for sorting; 0 when it has none."""
+    digits = (date or "").replace("-", "")
+    return int(digits) if len(digits) == 8 and digits.isdigit() else 0

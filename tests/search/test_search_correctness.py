@@ -1,0 +1,156 @@
+"""Search against a brute-force scan: every hit contains the query, nothing containing it is missed."""
+
+from __future__ import annotations
+
+import pytest
+from archive_pages import ALPHABET, Article, Built, contains
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from paper_tui.search.query import to_simplified
+
+
+def expected(built: Built, query: str) -> set[tuple[str, str]]:
+    return {(str(a.path), a.item_id) for a in built.articles if contains(a, query)}
+
+
+def found(built: Built, query: str) -> set[tuple[str, str]]:
+    result = built.index.search(query, limit=None)
+    hits = {(str(hit.path), hit.item_id) for hit in result.hits}
+    assert result.total == len(result.hits) == len(hits)
+    return hits
+
+
+QUERIES = [
+    # one character
+    *"国项润泽特G",
+    # two characters
+    "项目",
+    "中国",
+    "润泽",
+    "质量",
+    "5G",
+    "GD",
+    "国家",
+    # four characters and more
+    "中国特色",
+    "高质量发展",
+    "润泽智算",
+    "质量发展",
+    "润泽智算中心",
+    # a phrase of several words, and Latin in any case or width
+    "中国 发展",
+    "高质量 润泽",
+    "gdp",
+    "ＧＤＰ",
+    "2025",
+    "２０２５",
+    # nothing to find
+    "朝花夕拾",
+    "国国国国国国国国",
+]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_matches_brute_force(built: Built, query: str) -> None:
+    assert found(built, query) == expected(built, query)
+
+
+def test_queries_find_something(built: Built) -> None:
+    assert all(expected(built, query) for query in QUERIES[:-2])
+
+
+@st.composite
+def substrings(draw: st.DrawFn, articles: list[Article]) -> str:
+    article = draw(st.sampled_from(articles))
+    text = draw(st.sampled_from([article.headline, article.body]).filter(bool))
+    start = draw(st.integers(0, len(text) - 1))
+    return text[start : start + draw(st.integers(1, 8))]
+
+
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_random_substrings_match_brute_force(built: Built, data: st.DataObject) -> None:
+    query = data.draw(substrings(built.articles))
+    assert found(built, query) == expected(built, query)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=st.text(alphabet=ALPHABET + "，。 ", min_size=1, max_size=5))
+def test_random_strings_match_brute_force(built: Built, query: str) -> None:
+    assert found(built, query) == expected(built, query)
+
+
+def test_text_across_a_paragraph_break_is_not_a_hit(built: Built) -> None:
+    article = next(a for a in built.articles if "\n" in a.body)
+    at = article.body.index("\n")
+    query = article.body[at - 2 : at] + article.body[at + 1 : at + 3]
+    for hit in built.index.search(query, limit=None).hits:
+        body = next(a.body for a in built.articles if a.item_id == hit.item_id)
+        assert query in body or query in hit.headline
+
+
+def test_traditional_query_finds_simplified_text(built: Built) -> None:
+    simplified = built.index.search("润泽", limit=None)
+    traditional = built.index.search("潤澤", limit=None)
+    assert traditional.total == simplified.total > 0
+    assert {hit.item_id for hit in traditional.hits} == {hit.item_id for hit in simplified.hits}
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("潤澤", "润泽"),
+        ("國際商品", "国际商品"),
+        ("沈默", "沉默"),
+        ("润泽", "润泽"),
+        ("GDP", "GDP"),
+    ],
+)
+def test_traditional_script_is_made_simplified(typed: str, searched: str) -> None:
+    assert to_simplified(typed) == searched
+
+
+def test_sample_page_articles_about_runze(built: Built) -> None:
+    for query in ("润泽", "潤澤", "润泽智算中心"):
+        hits = [
+            h
+            for h in built.index.search(query, limit=None).hits
+            if h.path.name.startswith("pinghu")
+        ]
+        assert len(hits) == 2, query
+        assert all("润泽智算中心" in h.snippet for h in hits)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        '""',
+        "AND",
+        "OR",
+        "NOT",
+        "*",
+        "国*",
+        "NEAR(国 家)",
+        "(",
+        ")",
+        "^国",
+        "col:国",
+        "{a}",
+        "-",
+        "，",
+        "'",
+    ],
+)
+def test_fts_syntax_is_literal_text(built: Built, query: str) -> None:
+    assert found(built, query) == expected(built, query)
+
+
+def test_blank_query_finds_nothing(built: Built) -> None:
+    result = built.index.search("  \u3000 ")
+    assert (result.total, result.hits) == (0, [])
