@@ -66,11 +66,44 @@ def _parser_export() -> argparse.ArgumentParser:
 def _parser_main() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="paper-tui",
-        description="A terminal reader for Chinese newspaper pages extracted from PDF.",
-        epilog="commands: 'paper-tui export PATH' exports articles (see 'paper-tui export -h').",
+        description="A terminal reader for Chinese newspaper pages extracted from PDF. "
+        "With no PATH, reopens the last file read where you left off, or the sample page.",
+        epilog="commands: 'paper-tui export PATH' exports articles (see 'paper-tui export -h'). "
+        "Inside the reader, press ? for the keys.",
     )
     parser.add_argument("--version", action="version", version=f"paper-tui {__version__}")
+    parser.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="page text files or folders of them"
+    )
     return parser
+
+
+def run_open(argv: Sequence[str]) -> int:
+    """``paper-tui [PATH ...]``: open pages in the reader (or resume, or the sample page)."""
+    from paper_tui.prefetch import prefetch_session
+
+    args = _parser_main().parse_args(argv)
+    files: list[Path] = []
+    for path in args.paths:
+        if not path.exists():
+            _fail(f"{path}: no such file or folder")
+        pages = list(find_pages(path))
+        if not pages:
+            _fail(f"{path}: no text pages (*.txt) in this folder")
+        files.extend(pages)
+    # The page loads in a child process while this one imports the UI (see prefetch).
+    collect = prefetch_session(files, sample_page())
+    from paper_tui.app import PaperApp
+
+    session = collect()
+    if not session.library.entries:
+        _fail(session.failures[0] if session.failures else "nothing to read in these files")
+    session.warnings.extend(session.failures)
+    app = PaperApp(session)
+    app.run()
+    for warning in app.exit_warnings:
+        print(f"paper-tui: warning: {warning}", file=sys.stderr)
+    return app.return_code or EXIT_OK
 
 
 def run_export(argv: Sequence[str]) -> int:
@@ -133,9 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] in COMMANDS:
             return COMMANDS[args[0]](args[1:])
-        _parser_main().parse_args(args)
-        _parser_main().print_help()
-        return EXIT_OK
+        return run_open(args)
     except UsageError as error:
         print(f"paper-tui: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -1,0 +1,1 @@
+"""The reader's screens: the main reading screen, help and bookmarks."""

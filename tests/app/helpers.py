@@ -1,0 +1,64 @@
+"""Building the app for tests, and reading what it shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from paper_tui.app import PaperApp
+from paper_tui.session import start_session
+from paper_tui.widgets.article_list import ArticleList
+from paper_tui.widgets.find_bar import FindBar
+from paper_tui.widgets.page_header import PageHeader
+from paper_tui.widgets.reader import ReaderPane
+
+SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "pinghu-2025-02-page1.txt"
+SIZE = (100, 30)
+
+
+def make_app(*files: Path, find_keywords: bool = False) -> PaperApp:
+    """The app on these files (none: resume or the sample), as the command line builds it."""
+    session = start_session(list(files), SAMPLE)
+    session.warnings.extend(session.failures)
+    return PaperApp(session, find_keywords=find_keywords)
+
+
+def reader(app: PaperApp) -> ReaderPane:
+    """The reader pane of the main screen."""
+    return app.main.query_one(ReaderPane)
+
+
+def articles(app: PaperApp) -> ArticleList:
+    """The article list of the main screen."""
+    return app.main.query_one(ArticleList)
+
+
+def find_bar(app: PaperApp) -> FindBar:
+    """The find bar of the main screen."""
+    return app.main.query_one(FindBar)
+
+
+def header_text(app: PaperApp) -> str:
+    """The header line as plain text."""
+    return str(app.main.query_one(PageHeader).render())
+
+
+def screen_text(app: PaperApp) -> str:
+    """Everything on screen as plain text, line by line."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def notifications(app: PaperApp) -> list[str]:
+    """The messages of the notifications shown."""
+    return [notification.message for notification in app._notifications]
+
+
+async def wait_for_keywords(app: PaperApp, pilot: Pilot[None], timeout: float = 30) -> None:
+    """Wait until the key terms of every article have arrived."""
+    waited = 0.0
+    while len(app.keywords) < len(app.library.entries):
+        assert waited < timeout, "key terms did not arrive"
+        await pilot.pause(0.05)
+        waited += 0.05
+    await pilot.pause()

@@ -1,0 +1,71 @@
+"""The app's main views as scenarios, shared by the snapshot tests and ``screenshots/make.py``.
+
+Each scenario builds the app on the sample page with a given config, waits until every article's
+key terms have arrived (so the picture does not depend on how fast jieba loads), then presses
+keys. Call ``app()`` with PAPER_TUI_HOME pointing at an empty folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from helpers import SAMPLE, wait_for_keywords
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from paper_tui.app import PaperApp
+from paper_tui.session import start_session
+from paper_tui.state import paths
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """One view of the app: its config, terminal size and the keys that lead to it."""
+
+    name: str
+    description: str
+    press: tuple[str, ...] = ()
+    size: tuple[int, int] = (100, 30)
+    config: str = ""
+    setup: tuple[str, ...] = ()
+    """Keys pressed before ``press``, followed by a pause for results that arrive later."""
+
+    def app(self) -> PaperApp:
+        """The app, with this scenario's config written under PAPER_TUI_HOME."""
+        config = paths().config_file
+        config.parent.mkdir(parents=True, exist_ok=True)
+        config.write_text(self.config, encoding="utf-8")
+        return PaperApp(start_session([SAMPLE], SAMPLE))
+
+    async def before(self, pilot: Pilot[None]) -> None:
+        """Wait for the key terms, so every run draws the same picture."""
+        await wait_for_keywords(pilot.app, pilot)  # type: ignore[arg-type]
+        if self.setup:
+            await pilot.press(*self.setup)
+            await pilot.pause(0.5)
+        for box in pilot.app.screen.query(Input):
+            box.cursor_blink = False  # a blinking cursor would make the picture random
+
+
+SCENARIOS = (
+    Scenario("main", "The sample page: article list, reader with key terms highlighted."),
+    Scenario("traditional", "The same page in traditional script (t).", press=("t",)),
+    Scenario(
+        "keywords",
+        "Key terms and watch words (项目, 投资) highlighted; watch words counted in the list.",
+        press=("tab", *("right_square_bracket",) * 5),
+        config='watch_words = ["项目", "投资"]\n',
+    ),
+    Scenario(
+        "search",
+        "Searching the article (/ 发展, n): matches marked, the current one stronger, a count.",
+        press=("slash", "发", "展", "enter", "n"),
+    ),
+    Scenario(
+        "palette",
+        "Command palette full-text search with snippets (ctrl+p 智算).",
+        setup=("ctrl+p", "智", "算"),
+    ),
+    Scenario("help", "The help screen listing the keys (?).", press=("question_mark",)),
+    Scenario("small", "80x24, as over SSH, the list narrower.", size=(80, 24)),
+)
