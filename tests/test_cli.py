@@ -102,3 +102,14 @@ def test_version_and_help() -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_search_command(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PAPER_TUI_HOME", str(tmp_path / "home"))
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "01.txt").write_bytes(SAMPLE.read_bytes())
+    code, out, _err = run(capsys, "search", str(tmp_path / "pages"), "潤澤", "--json")
+    assert code == 0
+    assert json.loads(out)["total"] == 2

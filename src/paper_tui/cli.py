@@ -68,7 +68,8 @@ def _parser_main() -> argparse.ArgumentParser:
         prog="paper-tui",
         description="A terminal reader for Chinese newspaper pages extracted from PDF. "
         "With no PATH, reopens the last file read where you left off, or the sample page.",
-        epilog="commands: 'paper-tui export PATH' exports articles (see 'paper-tui export -h'). "
+        epilog="commands: 'paper-tui export PATH' exports articles, 'paper-tui search PATH QUERY' "
+        "searches every page below PATH (see 'paper-tui export -h', 'paper-tui search -h'). "
         "Inside the reader, press ? for the keys.",
     )
     parser.add_argument("--version", action="version", version=f"paper-tui {__version__}")
@@ -157,7 +158,14 @@ def _write(target: Path, text: str) -> None:
         _fail(f"{target}: cannot write ({error.strerror or error})")
 
 
-COMMANDS: Final = {"export": run_export}
+def run_search(argv: Sequence[str]) -> int:
+    """``paper-tui search``: search every page below a folder (imports no UI library)."""
+    from paper_tui.search.cli import run_search as search
+
+    return search(argv)
+
+
+COMMANDS: Final = {"export": run_export, "search": run_search}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
