@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Final, Literal, NamedTuple
+from typing import Final, Literal, NamedTuple, get_args
 
 from rich.cells import cell_len
 
@@ -34,18 +34,7 @@ Role = Literal[
     "caption-label",
     "caption",
 ]
-ROLES: Final[tuple[Role, ...]] = (
-    "kicker",
-    "title",
-    "subtitle",
-    "byline",
-    "keywords",
-    "continued",
-    "subheading",
-    "paragraph",
-    "caption-label",
-    "caption",
-)
+ROLES: Final[tuple[Role, ...]] = get_args(Role)
 # Blocks of one group follow each other without a blank line between them.
 _GROUPS: Final[dict[str, str]] = {
     "kicker": "headline",
