@@ -4,8 +4,9 @@ Usage: python benchmarks/startup.py [--runs 7] [--pages 20]
 
 Every figure is the wall time from an action to the moment its result is on the screen, read back
 from tmux (``capture-pane``) every few milliseconds. Each app runs as its own process in a fresh
-100x30 tmux session, with PAPER_TUI_HOME in a temporary folder (so nothing touches your files;
-jieba's dictionary cache is built once before the runs, as it would be after the first day).
+100x30 session of a private tmux server, with PAPER_TUI_HOME in a temporary folder (so nothing
+touches your files or your tmux; jieba's dictionary cache and Python's byte-code are written by a
+warm-up run first, as they would be after installing and the first day).
 
 - start-up: launch ``python -m paper_tui`` (the sample page) until the first article's headline
   and the start of its text are on screen, against a bare Textual app (one Static holding the
@@ -79,7 +80,8 @@ class Terminal:
     def __init__(self, command: Sequence[str], env: dict[str, str]) -> None:
         self.name = f"run-{time.monotonic_ns()}"
         exports = " ".join(f"{key}={_quote(value)}" for key, value in env.items())
-        line = f"env {exports} " + " ".join(_quote(part) for part in command)
+        # Byte-code is written and used as after an installation, whatever the caller's shell says.
+        line = f"env -u PYTHONDONTWRITEBYTECODE {exports} " + " ".join(map(_quote, command))
         self.started = time.perf_counter()
         size = ["-x", str(SIZE[0]), "-y", str(SIZE[1])]
         tmux("new-session", "-d", "-s", self.name, *size, line, check=True)
@@ -159,7 +161,7 @@ def measure(runs: int, pages: int) -> dict[str, list[float]]:
         bare = folder / "bare.py"
         bare.write_text(BARE_APP, encoding="utf-8")
         big = big_page(folder)
-        # Warm-up: byte-compile, fill the OS file cache, build jieba's dictionary cache.
+        # Warm-up: write byte-code, fill the OS file cache, build jieba's dictionary cache.
         warm = Terminal([python, "-m", "paper_tui"], env)
         warm.wait(has(KEYWORDS))
         warm.close()

@@ -17,17 +17,19 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests" / "app"))
 
-from scenarios import SCENARIOS  # noqa: E402
+from scenarios import SCENARIOS, sample_keywords  # noqa: E402
 from textual._doc import take_svg_screenshot  # noqa: E402
 
 
 def main() -> int:
     """Write one SVG per scenario."""
+    with tempfile.TemporaryDirectory() as cache:
+        keywords = sample_keywords(Path(cache))
     for scenario in SCENARIOS:
         with tempfile.TemporaryDirectory() as home:
             os.environ["PAPER_TUI_HOME"] = home
             svg = take_svg_screenshot(
-                app=scenario.app(),
+                app=scenario.app(keywords),
                 press=scenario.press,
                 terminal_size=scenario.size,
                 run_before=scenario.before,

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from paper_tui.screens.bookmarks import BookmarkRow, BookmarksScreen
+    from paper_tui.text.keywords import KeywordProcess
 
 # Long enough to read a one-line warning; errors about saving stay until dismissed.
 WARNING_SECONDS: Final = 10
@@ -115,6 +116,7 @@ class PaperApp(App[None]):
         self.exit_warnings: list[str] = []
         """Warnings for the command line to print once the screen is gone."""
         self._find_keywords = find_keywords and session.config.keyword_count > 0
+        self._keyword_process: KeywordProcess | None = None
         self.set_reactive(PaperApp.traditional, session.state.ui.get("script") == "traditional")
         self.set_reactive(PaperApp.highlight, session.config.highlight)
 
@@ -161,16 +163,22 @@ class PaperApp(App[None]):
 
     @work(thread=True, exclusive=True, group="keywords", exit_on_error=False)
     def find_keywords(self, jobs: list[tuple[str, str]]) -> None:
-        """Load jieba's dictionary, then find each article's key terms (in a thread)."""
-        from paper_tui.text import keywords
+        """Find each article's key terms with jieba, in a child process (waited on in a thread)."""
+        from paper_tui.text.keywords import KeywordProcess
 
         worker = get_current_worker()
-        keywords.load_dictionary(self.session.paths.cache_dir / "jieba")
-        for key, text in jobs:
-            if worker.is_cancelled:
-                return
-            terms = keywords.extract_keywords(text, self.config.keyword_count)
-            self.post_message(self.KeywordsFound(key, terms))
+        service = self._keyword_process = KeywordProcess(self.session.paths.cache_dir / "jieba")
+        try:
+            for key, text in jobs:
+                if worker.is_cancelled:
+                    return
+                terms = service.extract(text, self.config.keyword_count)
+                self.post_message(self.KeywordsFound(key, terms))
+        except RuntimeError:
+            if not worker.is_cancelled:  # stopped on purpose when the app quits
+                raise
+        finally:
+            service.close()
 
     def on_paper_app_keywords_found(self, message: KeywordsFound) -> None:
         """Keep an article's key terms and show them if it is open."""
@@ -316,6 +324,12 @@ class PaperApp(App[None]):
         """Save the reading position and quit."""
         self.save()
         self.exit()
+
+    def on_unmount(self) -> None:
+        """Stop jieba's process at once rather than let it finish loading for nothing."""
+        self.workers.cancel_group(self, "keywords")
+        if self._keyword_process is not None:
+            self._keyword_process.close()
 
 
 PALETTE_COMMANDS: Final = (

@@ -21,8 +21,8 @@ from paper_tui.text.find import find_spans, normalise_query
 if TYPE_CHECKING:
     from paper_tui.app import PaperApp
 
-SNIPPET_BEFORE: Final = 12
-SNIPPET_AFTER: Final = 24
+SNIPPET_BEFORE: Final = 8
+SNIPPET_AFTER: Final = 16
 MAX_HITS: Final = 50
 _MATCH_STYLE: Final = "bold reverse"
 # A headline match ranks above a match in the text; earlier articles rank slightly higher.

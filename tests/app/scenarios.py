@@ -1,21 +1,43 @@
 """The app's main views as scenarios, shared by the snapshot tests and ``screenshots/make.py``.
 
-Each scenario builds the app on the sample page with a given config, waits until every article's
-key terms have arrived (so the picture does not depend on how fast jieba loads), then presses
-keys. Call ``app()`` with PAPER_TUI_HOME pointing at an empty folder.
+Each scenario builds the app on the sample page with a given config and presses keys. The key
+terms come from ``sample_keywords`` (jieba, run once, as the app's worker runs it) rather than from
+the app's own worker, so the picture never depends on how fast jieba loads. Call ``app()`` with
+PAPER_TUI_HOME pointing at an empty folder.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from helpers import SAMPLE, wait_for_keywords
+from helpers import SAMPLE
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from paper_tui.app import PaperApp
+from paper_tui.library import open_files
 from paper_tui.session import start_session
-from paper_tui.state import paths
+from paper_tui.state import Config, paths
+from paper_tui.text.keywords import KeywordProcess
+
+Keywords = dict[str, tuple[str, ...]]
+
+
+def sample_keywords(cache_dir: Path) -> Keywords:
+    """The key terms of every article of the sample page, found as the app's worker finds them."""
+    library, _, _ = open_files([SAMPLE])
+    service = KeywordProcess(cache_dir)
+    try:
+        count = Config().keyword_count
+        return {
+            entry.key: service.extract(
+                "\n".join([entry.item.headline, *entry.item.paragraphs]), count
+            )
+            for entry in library.entries
+        }
+    finally:
+        service.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,16 +52,17 @@ class Scenario:
     setup: tuple[str, ...] = ()
     """Keys pressed before ``press``, followed by a pause for results that arrive later."""
 
-    def app(self) -> PaperApp:
-        """The app, with this scenario's config written under PAPER_TUI_HOME."""
+    def app(self, keywords: Keywords) -> PaperApp:
+        """The app with these key terms, and this scenario's config written under PAPER_TUI_HOME."""
         config = paths().config_file
         config.parent.mkdir(parents=True, exist_ok=True)
         config.write_text(self.config, encoding="utf-8")
-        return PaperApp(start_session([SAMPLE], SAMPLE))
+        app = PaperApp(start_session([SAMPLE], SAMPLE), find_keywords=False)
+        app.keywords.update(keywords)
+        return app
 
     async def before(self, pilot: Pilot[None]) -> None:
-        """Wait for the key terms, so every run draws the same picture."""
-        await wait_for_keywords(pilot.app, pilot)  # type: ignore[arg-type]
+        """Press the set-up keys, and stop the cursor blinking so every run draws the same."""
         if self.setup:
             await pilot.press(*self.setup)
             await pilot.pause(0.5)

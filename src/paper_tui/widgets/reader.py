@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from paper_tui.text.find import find_spans, find_words
-from paper_tui.text.layout import BLANK, Block, Layout, lay_out
+from paper_tui.text.layout import BLANK, ROLES, Block, Layout, lay_out
 
 MAX_MEASURE: Final = 80
 """Lines are at most this many cells: about 40 Chinese characters, still easy to read."""
@@ -50,16 +50,7 @@ class ReaderPane(ScrollView, can_focus=True):
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "reader--kicker",
-        "reader--title",
-        "reader--subtitle",
-        "reader--byline",
-        "reader--keywords",
-        "reader--continued",
-        "reader--subheading",
-        "reader--paragraph",
-        "reader--caption-label",
-        "reader--caption",
+        *(f"reader--{role}" for role in ROLES),
         *_MARK_CLASSES,
     }
 
