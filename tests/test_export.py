@@ -14,7 +14,7 @@ from paper_tui.model import Document, Item
 SAMPLE = Path(__file__).parents[1] / "seeds" / "pinghu-2025-02-page1.txt"
 ITEM_KEYS = {
     "id", "kind", "kicker", "title", "subtitle", "bylines", "paragraphs", "subheadings",
-    "continued_to_page", "continued_from_page", "source_lines",
+    "continued_to_page", "continued_from_page", "source_lines", "continues_in", "continues_from",
 }  # fmt: skip
 
 

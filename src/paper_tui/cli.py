@@ -111,6 +111,8 @@ def run_export(argv: Sequence[str]) -> int:
     """``paper-tui export``: print or write the loader's findings."""
     from paper_tui.export import render, to_json
     from paper_tui.loader import LoadError, load
+    from paper_tui.loader.continuations import stitch_documents
+    from paper_tui.model import Document
 
     args = _parser_export().parse_args(argv)
     path: Path = args.path
@@ -120,7 +122,7 @@ def run_export(argv: Sequence[str]) -> int:
     if not pages:
         _fail(f"{path}: no text pages (*.txt) in this folder")
     folder = path.is_dir()
-    chunks: list[str] = []
+    documents: list[Document] = []
     failures = 0
     for page in pages:
         try:
@@ -133,10 +135,15 @@ def run_export(argv: Sequence[str]) -> int:
             continue
         for warning in document.warnings:
             print(f"paper-tui: warning: {page}: {warning}", file=sys.stderr)
-        if folder and args.format == "json":
-            chunks.append(to_json(document, indent=None) + "\n")
-        else:
-            chunks.append(render(document, args.format))
+        documents.append(document)
+    # Articles continued on another page of the issue are linked (JSON) or joined (the others).
+    stitched = stitch_documents([(document.source, document) for document in documents])
+    chunks = [
+        to_json(document, indent=None, stitched=stitched) + "\n"
+        if folder and args.format == "json"
+        else render(document, args.format, stitched)
+        for document in documents
+    ]
     if failures == len(pages):
         _fail(f"{path}: none of its {len(pages)} text pages could be read")
     separator = "" if args.format == "json" else "\n"

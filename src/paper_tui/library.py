@@ -2,16 +2,19 @@
 
 The app can open several page files at once; the article list, ``[``/``]`` and the command palette
 all walk one flat sequence of entries across them. Each entry knows its file (an absolute path,
-the key under which reading positions and bookmarks are saved) and its page. Pure: no UI here.
+the key under which reading positions and bookmarks are saved) and its page. An article continued
+on another page of the same issue is one entry, stitched (see ``loader.continuations``), listed
+where its first part stands; the parts joined to it are not listed again. Pure: no UI here.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from paper_tui.loader.continuations import Ref, stitch_documents
 from paper_tui.model import Document, Item, Page
 
 
@@ -40,23 +43,32 @@ class Library:
     sources: tuple[str, ...]
     """Absolute path of each document, in the same order."""
     entries: tuple[Entry, ...]
+    parts: dict[Ref, tuple[Ref, int]] = field(default_factory=dict)
+    """Parts joined to an article printed elsewhere: the article's file and id, and the seam."""
 
     @classmethod
     def of(cls, documents: Sequence[tuple[str, Document]]) -> Library:
-        """Build a library from (absolute path, document) pairs."""
+        """Build a library from (absolute path, document) pairs, continued articles stitched."""
+        stitched = stitch_documents(documents)
         entries: list[Entry] = []
         for source, document in documents:
             for page in document.pages:
                 for item in page.items:
-                    entries.append(Entry(len(entries), source, page, item))
+                    ref = (source, item.id)
+                    if ref not in stitched.parts:
+                        item = stitched.articles.get(ref, item)
+                        entries.append(Entry(len(entries), source, page, item))
         return cls(
             tuple(document for _, document in documents),
             tuple(source for source, _ in documents),
             tuple(entries),
+            stitched.parts,
         )
 
     def find(self, source: str, article_id: str) -> Entry | None:
-        """The entry for an article of a file, if it is loaded."""
+        """The entry for an article of a file (or the article a part of it was joined to)."""
+        if (source, article_id) in self.parts:
+            (source, article_id), _seam = self.parts[(source, article_id)]
         for entry in self.entries:
             if entry.source == source and entry.item.id == article_id:
                 return entry

@@ -15,6 +15,29 @@ KINDS: tuple[Kind, ...] = ("article", "brief", "photo")
 
 
 @dataclass(frozen=True, slots=True)
+class Seam:
+    """Where an article stitched together across pages goes on to a part printed elsewhere."""
+
+    paragraph: int
+    """Index of the first paragraph of the part printed on ``page``."""
+    page: int | None
+    """The page that part was printed on."""
+    previous_page: int | None
+    """The page the text before the seam was printed on."""
+    item_id: str
+    """The id of that part as its page lists it."""
+    source: str | None = None
+    """The file that part came from, when it is not the file of the article's first part."""
+
+    @property
+    def label(self) -> str:
+        """What a reader is told at the seam, as a newspaper would say it: 第2版（上接第1版）."""
+        where = f"第{self.page}版" if self.page is not None else "另版"
+        since = f"（上接第{self.previous_page}版）" if self.previous_page is not None else ""
+        return where + since
+
+
+@dataclass(frozen=True, slots=True)
 class Item:
     """One piece on a page: an article, a brief or a photo with its caption."""
 
@@ -30,6 +53,8 @@ class Item:
     continued_from_page: int | None = None
     lines: tuple[int, ...] = ()
     """1-based numbers of the input lines this item was built from, ascending."""
+    seams: tuple[Seam, ...] = ()
+    """Parts continued from other pages, joined after the part printed here (see continuations)."""
 
     @property
     def source_lines(self) -> tuple[int, int] | None:

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
-from helpers import SIZE, articles, header_text, make_app, notifications, reader, screen_text
+from helpers import (
+    SAMPLE,
+    SIZE,
+    articles,
+    header_text,
+    make_app,
+    notifications,
+    reader,
+    screen_text,
+)
 
 from paper_tui.screens.help import HelpScreen, help_content, key_rows
 from paper_tui.state import paths
+
+PAGE_2 = Path(__file__).resolve().parents[1] / "data" / "pinghu-2025-02-page2.txt"
 
 
 async def test_opens_the_sample_page_with_header_list_and_reader() -> None:
@@ -199,3 +211,19 @@ async def test_the_paragraph_survives_a_resize() -> None:
             assert pane.paragraph == paragraph
             top = round(pane.scroll_y)
             assert top <= layout.line_of_paragraph(paragraph) < top + size[1]
+
+
+async def test_an_article_continued_on_page_2_reads_as_one_with_its_seam(tmp_path: Path) -> None:
+    for page in (SAMPLE, PAGE_2):
+        shutil.copy(page, tmp_path / page.name)
+    app = make_app(*sorted(tmp_path.glob("*.txt")))
+    async with app.run_test(size=SIZE) as pilot:
+        rows = [row.headline for row in articles(app).rows]
+        assert len(rows) == 9 and sum("满格" in row for row in rows) == 1
+        entry = next(entry for entry in app.library.entries if entry.item.seams)
+        await app.open_article(entry.key, entry.item.seams[0].paragraph)
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "── 第2版（上接第1版） ──" in shown
+        assert "项目建设跑出“加速度”" in shown
+        assert "第1版" in header_text(app)

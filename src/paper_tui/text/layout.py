@@ -1,11 +1,12 @@
 """Lay an article out for the reader: blocks of displayed text broken into lines of a given width.
 
 An article becomes a sequence of blocks, each one piece of text with a role (kicker, title,
-bylines, a paragraph, a subheading, a photo caption, a continuation marker), already converted to
-the script shown. ``lay_out`` breaks every block into lines with ``wrap.wrap_spans``, the CJK line
-breaker, and puts blank lines between groups of blocks so paragraphs read as paragraphs. Lines
-only point into the blocks' text, so laying out a 200 KB article costs one pass of the wrapper and
-drawing a line costs a slice. A reading position is a paragraph, which survives any width.
+bylines, a paragraph, a subheading, a photo caption, a continuation marker, the seam where an
+article stitched across pages goes on), already converted to the script shown. ``lay_out``
+breaks every block into lines with ``wrap.wrap_spans``, the CJK line breaker, and puts blank
+lines between groups of blocks so paragraphs read as paragraphs. Lines only point into the
+blocks' text, so laying out a 200 KB article costs one pass of the wrapper and drawing a line
+costs a slice. A reading position is a paragraph, which survives any width.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ Role = Literal[
     "byline",
     "keywords",
     "continued",
+    "seam",
     "subheading",
     "paragraph",
     "caption-label",
@@ -50,6 +52,7 @@ _BYLINE_BULLETS: Final = "■□◆◇●"
 KEYWORDS_LABEL: Final = "关键词"
 CAPTION_LABEL: Final = "▣ 图片说明"
 _TERM: Final = re.compile("[^\u3000]+")
+SEAM_RULE: Final = "──"
 BLANK: Final = -1
 """The block index of a blank line."""
 
@@ -126,7 +129,10 @@ def article_blocks(
         blocks.append(block("continued", f"（上接第{item.continued_from_page}版）"))
     if item.kind == "photo" and item.paragraphs:
         blocks.append(block("caption-label", CAPTION_LABEL))
+    seams = {seam.paragraph: seam for seam in item.seams}
     for index, paragraph in enumerate(item.paragraphs):
+        if index in seams:
+            blocks.append(block("seam", f"{SEAM_RULE} {seams[index].label} {SEAM_RULE}", index))
         if not paragraph.strip():
             continue
         role: Role = "paragraph"
