@@ -13,6 +13,7 @@ ROOT = str(Path(__file__).parents[1])
 PURE = [
     "paper_tui.session",
     "paper_tui.library",
+    "paper_tui.archive",
     "paper_tui.text.convert",
     "paper_tui.text.find",
     "paper_tui.text.keywords",

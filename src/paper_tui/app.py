@@ -10,6 +10,8 @@ that fails (a read-only folder) is a warning, never a crash.
 
 from __future__ import annotations
 
+import itertools
+import queue
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Final, cast
@@ -88,6 +90,7 @@ class PaperApp(App[None]):
         Binding("c", "copy", "Copy", show=False, id="app.copy"),
         Binding("e", "export", "Export", show=False, id="app.export"),
         Binding("s", "toggle_list", "List", id="app.list"),
+        Binding("ctrl+f", "search_archive", "Search all", id="app.search_archive"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
@@ -117,13 +120,20 @@ class PaperApp(App[None]):
         """Warnings for the command line to print once the screen is gone."""
         self._find_keywords = find_keywords and session.config.keyword_count > 0
         self._keyword_process: KeywordProcess | None = None
+        self._keyword_jobs: queue.PriorityQueue[tuple[int, int, str, Item]] = queue.PriorityQueue()
+        self._keyword_order = itertools.count()
+        self._keywords_asked: set[tuple[str, bool]] = set()
         self.set_reactive(PaperApp.traditional, session.state.ui.get("script") == "traditional")
         self.set_reactive(PaperApp.highlight, session.config.highlight)
 
     # --- start-up -----------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen[None]:
-        """The main reading screen."""
+        """The main reading screen (with the archive tree when an archive is open)."""
+        if self.session.roots:
+            from paper_tui.screens.archive import ArchiveScreen
+
+            return ArchiveScreen(self.session.roots, self.session.start)
         return MainScreen(self.library, self.session.start)
 
     @property
@@ -156,23 +166,41 @@ class PaperApp(App[None]):
     # --- key terms ------------------------------------------------------------------------------
 
     def _start_keywords(self) -> None:
-        current = self.main.entry
-        entries = sorted(self.library.entries, key=lambda entry: entry is not current)
-        jobs = [(entry.key, _article_text(entry.item)) for entry in entries]
-        self.find_keywords(jobs)
+        # Every loaded article is queued behind the one being read; an archive's articles are
+        # queued as they are opened.
+        self.want_keywords(self.library.entries, urgent=False)
+        self.want_keywords([self.main.entry])
+        self.find_keywords()
+
+    def want_keywords(self, entries: Iterable[Entry], *, urgent: bool = True) -> None:
+        """Queue articles whose key terms are wanted; urgent ones (being read) go first."""
+        if not self._find_keywords:
+            return
+        for entry in entries:
+            if entry.key in self.keywords or (entry.key, urgent) in self._keywords_asked:
+                continue
+            self._keywords_asked.add((entry.key, urgent))
+            job = (0 if urgent else 1, next(self._keyword_order), entry.key, entry.item)
+            self._keyword_jobs.put(job)
 
     @work(thread=True, exclusive=True, group="keywords", exit_on_error=False)
-    def find_keywords(self, jobs: list[tuple[str, str]]) -> None:
-        """Find each article's key terms with jieba, in a child process (waited on in a thread)."""
+    def find_keywords(self) -> None:
+        """Find queued articles' key terms with jieba in a child process, waited on in a thread."""
         from paper_tui.text.keywords import KeywordProcess
 
         worker = get_current_worker()
         service = self._keyword_process = KeywordProcess(self.session.paths.cache_dir / "jieba")
+        done: set[str] = set()
         try:
-            for key, text in jobs:
-                if worker.is_cancelled:
-                    return
-                terms = service.extract(text, self.config.keyword_count)
+            while not worker.is_cancelled:
+                try:
+                    _urgency, _order, key, item = self._keyword_jobs.get(timeout=0.25)
+                except queue.Empty:
+                    continue
+                if key in done:
+                    continue
+                done.add(key)
+                terms = service.extract(_article_text(item), self.config.keyword_count)
                 self.post_message(self.KeywordsFound(key, terms))
         except RuntimeError:
             if not worker.is_cancelled:  # stopped on purpose when the app quits
@@ -230,6 +258,8 @@ class PaperApp(App[None]):
         """Offer n/N only while there is a search."""
         if action == "step_match":
             return self.main.has_search if self.screen_stack else False
+        if action == "search_archive":
+            return bool(self.session.roots)
         return True
 
     # --- the current article ------------------------------------------------------------------
@@ -257,9 +287,9 @@ class PaperApp(App[None]):
         from paper_tui.screens.bookmarks import BookmarkRow, BookmarksScreen
 
         rows = []
-        for source in self.library.sources:
+        for source in self.main.bookmark_sources():
             for mark in self.state.bookmarks_for(source):
-                entry = self.library.find(source, mark["article"])
+                entry = self.main.bookmark_target(source, mark["article"])
                 if entry is not None:
                     headline = convert(entry.item.headline or mark["title"], self.variant)
                     rows.append(BookmarkRow(entry.key, mark["paragraph"], headline, mark))
@@ -296,6 +326,27 @@ class PaperApp(App[None]):
             return
         self.notify(f"Exported to {clean(str(target))}", markup=False)
 
+    def action_search_archive(self) -> None:
+        """Search every article of the open archive."""
+        from paper_tui.archive import entry_key
+        from paper_tui.screens.archive import ArchiveScreen
+        from paper_tui.screens.search import SearchScreen
+
+        main = self.main
+        if not isinstance(main, ArchiveScreen):
+            return
+        screen = SearchScreen(
+            main.indexes,
+            lambda text: convert(text, self.variant),
+            lambda hit: entry_key(hit.path, hit.item_id),
+        )
+        self.push_screen(screen, self._search_chosen)
+
+    async def _search_chosen(self, chosen: tuple[str, str] | None) -> None:
+        if chosen is not None:
+            key, query = chosen
+            await self.open_article(key, None, query)
+
     def action_help(self) -> None:
         """Show every key."""
         from paper_tui.screens.help import HelpScreen
@@ -308,7 +359,8 @@ class PaperApp(App[None]):
         if screen is not self.main:
             return
         for title, help_text, action in PALETTE_COMMANDS:
-            yield SystemCommand(title, help_text, _runner(self, action))
+            if action != "search_archive" or self.session.roots:
+                yield SystemCommand(title, help_text, _runner(self, action))
 
     # --- leaving --------------------------------------------------------------------------------
 
@@ -349,6 +401,7 @@ PALETTE_COMMANDS: Final = (
     ("Copy article", "Copy the article as text to the clipboard (c)", "copy"),
     ("Export article", "Write the article as Markdown into the current folder (e)", "export"),
     ("Toggle article list", "Show or hide the article list (s)", "toggle_list"),
+    ("Search archive", "Search every article of the open archive (ctrl+f)", "search_archive"),
     ("Help", "Show every key (?)", "help"),
 )
 """The app's commands as the palette lists them: title, help, action."""

@@ -8,6 +8,7 @@ user can cause ends in one line on stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -49,6 +50,14 @@ def find_pages(path: Path) -> Iterator[Path]:
         yield path
 
 
+def has_pages(folder: Path) -> bool:
+    """Whether there is a text page anywhere below a folder (stops at the first)."""
+    for _parent, _folders, names in os.walk(folder):
+        if any(name.lower().endswith(PAGE_SUFFIXES) for name in names):
+            return True
+    return False
+
+
 def _parser_export() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="paper-tui export",
@@ -84,21 +93,25 @@ def run_open(argv: Sequence[str]) -> int:
     from paper_tui.prefetch import prefetch_session
 
     args = _parser_main().parse_args(argv)
-    files: list[Path] = []
     for path in args.paths:
         if not path.exists():
             _fail(f"{path}: no such file or folder")
-        pages = list(find_pages(path))
-        if not pages:
+        if path.is_dir() and not has_pages(path):
             _fail(f"{path}: no text pages (*.txt) in this folder")
-        files.extend(pages)
-    # The page loads in a child process while this one imports the UI (see prefetch).
-    collect = prefetch_session(files, sample_page())
-    from paper_tui.app import PaperApp
+    if any(path.is_dir() for path in args.paths):
+        # An archive: the app reads it in the background, from its search index.
+        from paper_tui.app import PaperApp
+        from paper_tui.session import start_session
 
-    session = collect()
-    if not session.library.entries:
-        _fail(session.failures[0] if session.failures else "nothing to read in these files")
+        session = start_session([], sample_page(), roots=args.paths)
+    else:
+        # The page loads in a child process while this one imports the UI (see prefetch).
+        collect = prefetch_session(args.paths, sample_page())
+        from paper_tui.app import PaperApp
+
+        session = collect()
+        if not session.library.entries and not session.roots:
+            _fail(session.failures[0] if session.failures else "nothing to read in these files")
     session.warnings.extend(session.failures)
     app = PaperApp(session)
     app.run()

@@ -9,17 +9,19 @@ empty query the palette lists the headlines. The app's own commands come from
 
 from __future__ import annotations
 
+import asyncio
 from functools import partial
 from typing import TYPE_CHECKING, Final, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from paper_tui.text.convert import Shown, show
+from paper_tui.text.convert import Shown, convert, show
 from paper_tui.text.find import find_spans, normalise_query
 
 if TYPE_CHECKING:
     from paper_tui.app import PaperApp
+    from paper_tui.search.index import ArchiveIndex
 
 SNIPPET_BEFORE: Final = 8
 SNIPPET_AFTER: Final = 16
@@ -56,6 +58,21 @@ class ArticleSearch(Provider):
         """The app, with its library and script."""
         return cast("PaperApp", self.app)
 
+    async def _search_archive(self, indexes: list[ArchiveIndex], query: str) -> Hits:
+        """The archive's best hits, from its index (asked in a thread)."""
+        from paper_tui.archive import entry_key
+        from paper_tui.screens.search import Search, hit_content, search_all
+
+        app = self.paper
+        _total, found = await asyncio.to_thread(search_all, indexes, Search(query))
+        for rank, hit in enumerate(found):
+            yield Hit(
+                1.0 - rank / (len(found) + 1),
+                hit_content(hit, lambda text: convert(text, app.variant)),
+                partial(app.open_article, entry_key(hit.path, hit.item_id), None, query),
+                text=hit.headline,
+            )
+
     async def discover(self) -> Hits:
         """Every headline, to browse with an empty query."""
         app = self.paper
@@ -74,6 +91,11 @@ class ArticleSearch(Provider):
         if not query:
             return
         app = self.paper
+        indexes = getattr(app.main, "indexes", None)
+        if indexes is not None:
+            async for hit in self._search_archive(indexes, query):
+                yield hit
+            return
         variant, phrasing = app.variant, app.config.script_variant
         hits = 0
         for entry in app.library.entries:

@@ -14,8 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from paper_tui.loader.continuations import Ref, stitch_documents
 from paper_tui.model import Document, Item, Page
+
+# A file and an item id. The loader is imported only where pages are built (see open_files).
+Ref = tuple[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,8 @@ class Library:
     @classmethod
     def of(cls, documents: Sequence[tuple[str, Document]]) -> Library:
         """Build a library from (absolute path, document) pairs, continued articles stitched."""
+        from paper_tui.loader.continuations import stitch_documents
+
         stitched = stitch_documents(documents)
         entries: list[Entry] = []
         for source, document in documents:

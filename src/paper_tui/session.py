@@ -1,7 +1,9 @@
 """Starting a reading session: which files to open, where to start, with what settings.
 
-``paper-tui PATH ...`` opens the files given. With no path it resumes the last session: the most
-recent file, if it still loads, else the bundled sample page. The first file opens at its saved
+``paper-tui PATH ...`` opens the files given; a folder among them opens everything as an archive
+(``roots``), read in the background by the archive screen, so nothing is loaded here. With no path
+it resumes the last session: the most recent file or archive, if it is still there, else the
+bundled sample page. The first file opens at its saved
 position (article and paragraph) when the article is still there. Problems with the config, the
 state or a file become warnings for the app to show; only "nothing could be opened" is an error.
 Pure: this runs before any UI library is imported.
@@ -31,16 +33,32 @@ class Session:
     warnings: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     """Files that could not be opened, one line each."""
+    roots: list[Path] = field(default_factory=list)
+    """Folders (and files) open as an archive; the library is empty then."""
 
 
 def start_session(
-    files: Sequence[Path], sample: Path, home: str | os.PathLike[str] | None = None
+    files: Sequence[Path],
+    sample: Path,
+    home: str | os.PathLike[str] | None = None,
+    *,
+    roots: Sequence[Path] = (),
 ) -> Session:
     """Load the config, the state and the files (or resume, or the sample) into a session."""
     where = paths(home)
     config, warnings = load_config(where)
     state, state_warnings = load_state(where)
     warnings += state_warnings
+    if not files and not roots:
+        resumed = _resumable(state)
+        if resumed is not None and resumed.is_dir():
+            roots = [resumed]
+    if roots:
+        roots = [Path(root).expanduser().resolve() for root in roots]
+        for root in reversed(roots):
+            state.remember_file(root)
+        start = state.position(roots[0])
+        return Session(Library.of([]), config, state, where, start, warnings, roots=list(roots))
     if files:
         library, failures, more = open_files(files)
     else:
@@ -58,7 +76,7 @@ def start_session(
 
 def _resumable(state: State) -> Path | None:
     for recent in state.recent[:1]:
-        if os.path.isfile(recent):
+        if os.path.exists(recent):
             return Path(recent)
     return None
 

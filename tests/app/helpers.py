@@ -24,6 +24,12 @@ def make_app(*files: Path, find_keywords: bool = False) -> PaperApp:
     return PaperApp(session, find_keywords=find_keywords)
 
 
+def make_archive_app(*roots: Path, find_keywords: bool = False) -> PaperApp:
+    """The app on folders opened as an archive (none: resume the last one)."""
+    session = start_session([], SAMPLE, roots=list(roots))
+    return PaperApp(session, find_keywords=find_keywords)
+
+
 def reader(app: PaperApp) -> ReaderPane:
     """The reader pane of the main screen."""
     return app.main.query_one(ReaderPane)

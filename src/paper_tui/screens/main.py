@@ -38,11 +38,13 @@ class MainScreen(Screen[None]):
         Binding("escape", "clear_search", "Clear search", show=False, id="main.clear_search"),
     ]
 
-    def __init__(self, library: Library, start: tuple[str, int] | None) -> None:
+    def __init__(
+        self, library: Library, start: tuple[str, int] | None, first: Entry | None = None
+    ) -> None:
         super().__init__()
         self.library = library
         self._start = start
-        self.entry: Entry = library.entries[0]
+        self.entry: Entry = first or library.entries[0]
         self._narrow: bool | None = None
 
     @property
@@ -75,7 +77,7 @@ class MainScreen(Screen[None]):
         self.entry = self.library.by_key(key) or self.entry
         self._fill_list()
         self._show(self.entry, paragraph)
-        reader, articles = self.query_one(ReaderPane), self.query_one(ArticleList)
+        reader, articles = self.query_one(ReaderPane), self.query_one("#articles")
         (reader if paragraph else articles).focus()
         self.watch(self.app, "traditional", self._switched, init=False)
         self.watch(self.app, "highlight", self._switched, init=False)
@@ -85,8 +87,11 @@ class MainScreen(Screen[None]):
     async def open_key(self, key: str, paragraph: int | None = None, *, query: str = "") -> None:
         """Open the article with this key, at a paragraph, optionally searching it."""
         entry = self.library.by_key(key)
-        if entry is None:
-            return
+        if entry is not None:
+            await self._open(entry, paragraph, query)
+
+    async def _open(self, entry: Entry, paragraph: int | None, query: str) -> None:
+        """Show an entry at a paragraph, optionally searching it, and read it."""
         self._show(entry, paragraph)
         if query:
             bar = await self._mount_find_bar()
@@ -106,10 +111,19 @@ class MainScreen(Screen[None]):
         reader = self.query_one(ReaderPane)
         self._mark(reader)
         reader.show(entry.key, self._blocks(entry), paragraph)
-        self.query_one(ArticleList).follow(entry.key)
+        self._follow(entry.key)
         self._update_header()
         self._update_count()
-        self.paper.remember_position(entry, reader.paragraph)
+        self._remember(entry, reader.paragraph)
+        self.paper.want_keywords([entry])
+
+    def _remember(self, entry: Entry, paragraph: int) -> None:
+        """Note where the reader is, to resume there next time."""
+        self.paper.remember_position(entry, paragraph)
+
+    def _follow(self, key: str) -> None:
+        """The list follows the reader."""
+        self.query_one(ArticleList).follow(key)
 
     def _terms(self, entry: Entry) -> tuple[str, ...]:
         """The key terms to show for an entry: none while highlighting is off."""
@@ -136,6 +150,14 @@ class MainScreen(Screen[None]):
             for entry in self.library.entries
         ]
         self.query_one(ArticleList).set_rows(rows, self.entry.key)
+
+    def bookmark_sources(self) -> list[str]:
+        """The files whose bookmarks can be opened here."""
+        return list(self.library.sources)
+
+    def bookmark_target(self, source: str, article: str) -> Entry | None:
+        """The entry a bookmark points to, if it is open here."""
+        return self.library.find(source, article)
 
     def _update_header(self) -> None:
         position = (self.entry.index + 1, len(self.library.entries))
@@ -177,7 +199,7 @@ class MainScreen(Screen[None]):
     def on_reader_pane_moved(self, message: ReaderPane.Moved) -> None:
         """Remember the paragraph being read."""
         if message.key == self.entry.key:
-            self.paper.remember_position(self.entry, message.paragraph)
+            self._remember(self.entry, message.paragraph)
 
     # --- search -------------------------------------------------------------------------------
 
@@ -242,10 +264,10 @@ class MainScreen(Screen[None]):
 
     def toggle_list(self) -> None:
         """Show or hide the article list."""
-        self._set_list(not self.query_one(ArticleList).display)
+        self._set_list(not self.query_one("#articles").display)
 
     def _set_list(self, shown: bool) -> None:
-        articles = self.query_one(ArticleList)
+        articles = self.query_one("#articles")
         articles.display = shown
         if not shown and articles.has_focus:
             self.query_one(ReaderPane).focus()

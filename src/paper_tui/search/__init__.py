@@ -8,14 +8,16 @@ library only, apart from OpenCC for queries in traditional script; never Textual
 from __future__ import annotations
 
 from paper_tui.search.database import SearchIndexError, index_file
-from paper_tui.search.index import ArchiveIndex
+from paper_tui.search.index import ArchiveIndex, HeadlineRow, PageRow
 from paper_tui.search.query import Hit, SearchResult
 from paper_tui.search.updating import FileError, UpdateReport
 
 __all__ = [
     "ArchiveIndex",
     "FileError",
+    "HeadlineRow",
     "Hit",
+    "PageRow",
     "SearchIndexError",
     "SearchResult",
     "UpdateReport",

@@ -16,7 +16,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Final
+from typing import Final, NamedTuple
 
 from paper_tui.search.database import Database, SearchIndexError, index_file
 from paper_tui.search.query import Hit, Query, RankKey, SearchResult, density
@@ -31,6 +31,26 @@ _ID_CHUNK: Final = 500  # ids per query: far below SQLite's limit on parameters
 # text does (measured on 2,000 pages): a term found more often than this per article is counted
 # faster in the text.
 COUNTABLE_PER_ROW: Final = 10
+
+
+class PageRow(NamedTuple):
+    """One page in the index: its file, number, date, section and how many articles it has."""
+
+    path: Path
+    page: int | None
+    date: str | None
+    section: str | None
+    articles: int
+
+
+class HeadlineRow(NamedTuple):
+    """One article of a page in the index, as a list shows it."""
+
+    path: Path
+    item_id: str
+    kind: str
+    headline: str
+    chars: int
 
 
 def check_date(value: str | None) -> None:
@@ -251,6 +271,36 @@ class ArchiveIndex:
                 )
             )
         return hits
+
+    def pages(self, after: int = 0) -> tuple[int, list[PageRow]]:
+        """The pages of every file indexed since article ``after`` (0: all), and the last article.
+
+        A file re-indexed since then is listed whole again, so its pages replace the old ones.
+        """
+        connection = self.database.connection()
+        (last,) = connection.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()
+        rows = connection.execute(
+            "SELECT f.path, a.page, max(a.date), max(a.section), count(*)"
+            " FROM articles AS a JOIN files AS f ON f.id = a.file"
+            " WHERE a.file IN (SELECT DISTINCT file FROM articles WHERE id > ? AND id <= ?)"
+            " GROUP BY a.file, a.page",
+            (after, last),
+        )
+        return last, [
+            PageRow(self.base / path, page, date, section, count)
+            for path, page, date, section, count in rows
+        ]
+
+    def headlines(self, path: Path, page: int | None) -> list[HeadlineRow]:
+        """The articles of one page of a file, in the order the page prints them."""
+        key = path.relative_to(self.base).as_posix()
+        rows = self.database.connection().execute(
+            "SELECT a.item_id, a.kind, a.headline, a.chars"
+            " FROM articles AS a JOIN files AS f ON f.id = a.file"
+            " WHERE f.path = ? AND a.page IS ? ORDER BY a.id",
+            (key, page),
+        )
+        return [HeadlineRow(path, *row) for row in rows]
 
     def errors(self) -> list[FileError]:
         """The page files that could not be indexed, and why, in path order."""
