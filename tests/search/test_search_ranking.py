@@ -129,3 +129,37 @@ def test_index_counts_rank_as_the_text_check_does(
 @pytest.mark.parametrize("query", ["国家发展", "哈哈", "高质量发展", "潤澤", "国 家", "项目，"])
 def test_queries_the_index_cannot_count_alone(query: str) -> None:
     assert Query(query).term() is None
+
+
+STRATIFIED_QUERIES = (
+    "国", "发", "展", "发展", "国家", "建设", "中国特色", "高质量发展", "社会经济", "质量", "润泽",
+    "gdp", "5g", "2025", "國家", "發展", "項目", "平湖", "的",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("query", STRATIFIED_QUERIES)
+@pytest.mark.parametrize("limit", [1, 3, 10, 50])
+def test_density_strata_find_exactly_the_best_hits(built: Built, query: str, limit: int) -> None:
+    """Walking the strata from the densest down gives the full ranking's first hits, in order."""
+    everything = built.index.search(query, limit=None)
+    built.index.stratify_from = 0
+    assert built.index.stratify_from < everything.total or everything.total == 0
+    try:
+        best = built.index.search(query, limit=limit)
+    finally:
+        built.index.stratify_from = ArchiveIndex(built.root).stratify_from
+    assert best.total == everything.total
+    assert best.hits == everything.hits[:limit]
+
+
+@pytest.mark.parametrize(("since", "section"), [("2025-02-02", None), (None, "经济")])
+def test_density_strata_respect_filters(
+    built: Built, since: str | None, section: str | None
+) -> None:
+    everything = built.index.search("发展", limit=None, since=since, section=section)
+    built.index.stratify_from = 0
+    try:
+        best = built.index.search("发展", limit=4, since=since, section=section)
+    finally:
+        built.index.stratify_from = 400
+    assert (best.total, best.hits) == (everything.total, everything.hits[:4])

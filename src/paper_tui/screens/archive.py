@@ -117,7 +117,8 @@ class ArchiveScreen(MainScreen):
         self.query_one(ArchiveTree).focus()
         self.watch(self.app, "traditional", self._switched, init=False)
         self.watch(self.app, "highlight", self._switched, init=False)
-        self.index_roots()
+        # After the first frame: filling the tree from a large index takes the UI thread a while.
+        self.call_after_refresh(self.index_roots)
 
     def on_unmount(self) -> None:
         """Stop indexing: what is done so far is kept, the rest is read next time."""

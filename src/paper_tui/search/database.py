@@ -1,14 +1,15 @@
 """The index database: one SQLite file per archive, one connection per thread, set aside if bad.
 
-The file lives in the user's cache (``state.paths().index_dir``, moved by $PAPER_TUI_HOME), named
-by a hash of the archive's absolute path. ``files`` remembers each page file's size, mtime and
-content digest (and why it could not be loaded), ``articles`` every item's headline, date and
-section, ``bodies`` its text, and ``grams``, a contentless FTS5 table, indexes their tokens (see
-``tokens``) without storing them a second time. A file that is not a database, is damaged, or
-was written with another schema is moved aside (``.corrupt-`` or ``.stale-`` and a timestamp) and
-started afresh, with a notice for the user; only errors no fresh file would cure (no disk space,
-no permission) are raised, as ``SearchIndexError``. WAL mode lets one thread update while others
-search.
+The file lives in the user's cache (``state.paths().index_dir``, moved by $PAPER_TUI_HOME), named by
+a hash of the archive's absolute path. ``files`` remembers each page file's size, mtime and content
+digest (and why it could not be loaded), ``articles`` every item's headline, date and section,
+``bodies`` its text, and ``grams``, a contentless FTS5 table, indexes their tokens (see ``tokens``)
+without storing them a second time, ``heads`` the headlines' alone (for headline hits, which rank
+first), and ``strata`` files each body's terms by density (see ``strata``). A file that is not a
+database, is damaged, or was written with another schema is moved aside (``.corrupt-`` or
+``.stale-`` and a timestamp) and started afresh, with a notice for the user; only errors no fresh
+file would cure (no disk space, no permission) are raised, as ``SearchIndexError``. WAL mode lets
+one thread update while others search.
 """
 
 from __future__ import annotations
@@ -23,10 +24,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Final
 
+from paper_tui.search.strata import strata_tokens
 from paper_tui.search.tokens import chars, grams
 from paper_tui.state import StrPath, paths
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 BUSY_SECONDS: Final = 10.0
 """How long to wait for another process writing the same index."""
 MMAP_BYTES: Final = 256 * 1024 * 1024
@@ -36,7 +38,7 @@ _UNAVAILABLE_CODES: Final = frozenset({3, 5, 6, 7, 8, 10, 13, 14})
 _BUSY_CODES: Final = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
 _RETRY_SECONDS: Final = 0.05
 _ASIDE_KINDS: Final = ("corrupt", "stale")
-_TABLES: Final = frozenset({"meta", "files", "articles", "bodies", "grams"})
+_TABLES: Final = frozenset({"meta", "files", "articles", "bodies", "grams", "heads", "strata"})
 # Bodies live apart from the other columns so that ranking by index counts reads small rows only.
 _SCHEMA: Final = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -51,6 +53,10 @@ CREATE TABLE IF NOT EXISTS bodies(id INTEGER PRIMARY KEY, body TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_by_file ON articles(file);
 CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(
     headline, body, headline_chars, body_chars, content='', columnsize=0, tokenize='ascii');
+CREATE VIRTUAL TABLE IF NOT EXISTS heads USING fts5(
+    headline, headline_chars, content='', columnsize=0, tokenize='ascii');
+CREATE VIRTUAL TABLE IF NOT EXISTS strata USING fts5(
+    terms, content='', columnsize=0, detail='none', tokenize='ascii');
 """
 
 
@@ -139,6 +145,7 @@ class Database:
         )
         connection.create_function("pair_tokens", 1, grams, deterministic=True)
         connection.create_function("char_tokens", 1, chars, deterministic=True)
+        connection.create_function("strata_tokens", 1, strata_tokens, deterministic=True)
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
         # Ranking reads the text of every candidate; mapped pages spare a copy per page read.
@@ -182,11 +189,13 @@ class Database:
         if not names:
             self._create(connection)
             return None
-        if not names >= _TABLES:
+        if "meta" not in names:
             return "is not a paper-tui search index"
         meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
         if meta.get("version") != str(SCHEMA_VERSION):
             return f"has schema {meta.get('version')}, not {SCHEMA_VERSION}"
+        if not names >= _TABLES:
+            return "is missing tables"
         if meta.get("root") != str(self.root):
             return f"belongs to another folder ({meta.get('root')})"
         return None

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from paper_tui.search.tokens import RUN, fold, is_caseless, text_expression
+from paper_tui.search.tokens import RUN, fold, is_caseless, run_expression, text_expression
 
 if TYPE_CHECKING:
     from opencc import OpenCC
@@ -128,6 +128,20 @@ class Query:
             clauses.append("(" + " OR ".join(f"({a})" for a in alternatives) + ")")
         return " AND ".join(clauses) or None
 
+    def is_exact(self) -> bool:
+        """Whether the index alone finds exactly the matching articles (no text check needed).
+
+        So it does when every spelling of every part is one run of letters and digits: its
+        pairs' phrase occurs exactly where it does.
+        """
+        return bool(self.needles) and all(RUN.fullmatch(needle) for needle in self.needles)
+
+    def headline_expression(self) -> str:
+        """For an exact query of one part: the FTS5 expression of the rows whose headline has it."""
+        return " OR ".join(
+            f"({run_expression(spelling, headline_only=True)})" for spelling in self.parts[0]
+        )
+
     def term(self) -> str | None:
         """The one index term the query is, if it is one: a character, or two different ones.
 
@@ -203,8 +217,9 @@ class Query:
 
     def snippet(self, body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
         """A short window of ``body`` around its first match, and the matches' spans in it."""
-        spans = self.marks(body)
-        first, first_end = spans[0] if spans else (0, 0)
+        folded = self.comparable(body)
+        found = [(at, at + len(n)) for n in self.needles if (at := folded.find(n)) >= 0]
+        first, first_end = min(found) if found else (0, 0)
         start = max(0, first - SNIPPET_BEFORE)
         end = max(start + SNIPPET_WIDTH, first_end)
         if end > len(body):
@@ -215,6 +230,11 @@ class Query:
             lead + body[start:end].translate(_LINE_BREAKS) + (ELLIPSIS if end < len(body) else "")
         )
         shift = len(lead) - start
+        # Only the matches near the window are looked for: a common word may occur hundreds of
+        # times in the body.
+        reach = max(map(len, self.needles), default=0)
+        low, high = max(start - reach, 0), min(end + reach, len(body))
+        spans = [(a + low, b + low) for a, b in self.marks(body[low:high])]
         marks = tuple(
             (max(a, start) + shift, min(b, end) + shift) for a, b in spans if a < end and b > start
         )

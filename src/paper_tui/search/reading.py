@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from paper_tui.search.strata import strata_tokens
 from paper_tui.search.tokens import chars, grams
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ class Article(NamedTuple):
     body_grams: str
     headline_chars: str
     body_chars: str
+    body_strata: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,7 @@ def read_file(task: ReadTask) -> FileRead:
                     grams(body),
                     chars(headline),
                     chars(body),
+                    strata_tokens(body),
                 )
             )
     return FileRead(task, digest, None, tuple(articles))

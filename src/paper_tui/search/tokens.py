@@ -69,9 +69,10 @@ def term_columns(term: str) -> tuple[str, str]:
     return ("headline_chars", "body_chars") if len(term) == 1 else ("headline", "body")
 
 
-def run_expression(run: str) -> str:
-    """The FTS5 expression matching the rows whose text contains ``run``."""
-    columns = " ".join(term_columns(run[:2]))
+def run_expression(run: str, *, headline_only: bool = False) -> str:
+    """The FTS5 expression matching the rows whose text (or headline) contains ``run``."""
+    headline, body = term_columns(run[:2])
+    columns = headline if headline_only else f"{headline} {body}"
     if len(run) == 1:
         return f'{{{columns}}} : "{run}"'
     return f'{{{columns}}} : "' + " ".join(run[i : i + 2] for i in range(len(run) - 1)) + '"'

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +25,9 @@ from paper_tui.search.reading import FileRead, ReadTask, read_files
 
 PAGE_SUFFIX: Final = ".txt"
 BATCH_FILES: Final = 50
-"""Files written per transaction."""
+"""Files written per transaction, at most."""
+BATCH_SECONDS: Final = 0.5
+"""A batch is written at least this often, so that readers (the app's tree) see pages arrive."""
 
 Progress = Callable[[int, int, str], None]
 """Called after each file read: files done, files to read, the file's path."""
@@ -104,7 +107,9 @@ def update(
     indexed = set(connection.execute("SELECT path, size, mtime_ns FROM files"))
     loader = connection.execute("SELECT value FROM meta WHERE key = 'loader'").fetchone()
     reload_all = loader is None or loader[0] != __version__
-    stale = sorted(found if reload_all else found - indexed)
+    # Newest first where names carry dates, so an archive opened for the first time shows its
+    # latest issues first.
+    stale = sorted(found if reload_all else found - indexed, reverse=True)
     digests = {}
     if stale and not reload_all:
         digests = dict(connection.execute("SELECT path, digest FROM files"))
@@ -124,14 +129,16 @@ def update(
         report.removed = len(removed)
     batch: list[FileRead] = []
     done = 0
+    written = time.monotonic()
     for result in read_files(tasks, workers=workers, cancel=cancel):
         batch.append(result)
         done += 1
-        if progress is not None:
-            progress(done, len(tasks), result.task.path)
-        if len(batch) >= BATCH_FILES:
+        if len(batch) >= BATCH_FILES or time.monotonic() - written >= BATCH_SECONDS:
             _write(connection, batch, report)
             batch.clear()
+            written = time.monotonic()
+        if progress is not None:
+            progress(done, len(tasks), result.task.path)
     _write(connection, batch, report)
     report.cancelled = done < len(tasks)
     if reload_all and not report.cancelled:
@@ -190,7 +197,15 @@ def _write(connection: sqlite3.Connection, batch: list[FileRead], report: Update
                 connection.execute(
                     "INSERT INTO grams(rowid, headline, body, headline_chars, body_chars)"
                     " VALUES (?, ?, ?, ?, ?)",
-                    (cursor.lastrowid, *article[7:]),
+                    (cursor.lastrowid, *article[7:11]),
+                )
+                connection.execute(
+                    "INSERT INTO heads(rowid, headline, headline_chars) VALUES (?, ?, ?)",
+                    (cursor.lastrowid, article.headline_grams, article.headline_chars),
+                )
+                connection.execute(
+                    "INSERT INTO strata(rowid, terms) VALUES (?, ?)",
+                    (cursor.lastrowid, article.body_strata),
                 )
             if old is None:
                 report.added += 1
@@ -204,6 +219,17 @@ def _drop(connection: sqlite3.Connection, file_id: int) -> None:
         "INSERT INTO grams(grams, rowid, headline, body, headline_chars, body_chars)"
         " SELECT 'delete', a.id, pair_tokens(a.headline), pair_tokens(b.body),"
         " char_tokens(a.headline), char_tokens(b.body)"
+        " FROM articles AS a JOIN bodies AS b ON b.id = a.id WHERE a.file = ?",
+        (file_id,),
+    )
+    connection.execute(
+        "INSERT INTO heads(heads, rowid, headline, headline_chars)"
+        " SELECT 'delete', id, pair_tokens(headline), char_tokens(headline)"
+        " FROM articles WHERE file = ?",
+        (file_id,),
+    )
+    connection.execute(
+        "INSERT INTO strata(strata, rowid, terms) SELECT 'delete', a.id, strata_tokens(b.body)"
         " FROM articles AS a JOIN bodies AS b ON b.id = a.id WHERE a.file = ?",
         (file_id,),
     )

@@ -1,0 +1,55 @@
+"""Density strata: each article's terms filed by how densely the body holds them, for fast top hits.
+
+Ranking a common word (的, 发展) by density would mean counting it in every one of thousands of
+articles. Instead each article also files every term of its body (every pair and every character)
+under a stratum of density: half-octaves of occurrences per 1,000 characters, written as one token
+``发展＃p`` in a table of their own (FTS5, no positions). The best hits of a term are then found
+from the densest stratum down: an article in stratum ``s`` is at least ``floor(s)`` dense and
+below ``floor(s + 1)``, so once the ``limit``-th best hit found so far is at least as dense as the
+next stratum's ceiling, nothing further down can rank above it. Counting pairs (overlapping) can
+only overstate a word's count, and a phrase occurs no more often than its rarest pair, so a
+stratum is always a ceiling, never a floor: the ranking found is exactly the full ranking's.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Final
+
+from paper_tui.search.query import density
+from paper_tui.search.tokens import RUN, fold
+
+STRATA: Final = 26
+"""Strata ``a`` (sparsest) to ``z`` (densest)."""
+_OFFSET: Final = 10
+# Joins a term and its stratum: full-width, so no folded text holds it, and not ASCII, so the
+# ``ascii`` tokenizer keeps the whole thing one token.
+MARK: Final = "＃"
+
+
+def stratum(value: float) -> int:
+    """The stratum of a density (occurrences per 1,000 characters)."""
+    if value <= 0:
+        return 0
+    return min(max(math.floor(2 * math.log2(value)) + _OFFSET, 0), STRATA - 1)
+
+
+def floor(level: int) -> float:
+    """The lowest density of a stratum (0 for the sparsest, which holds everything below)."""
+    return 0.0 if level <= 0 else 2 ** ((level - _OFFSET) / 2)
+
+
+def token(term: str, level: int) -> str:
+    """The token filing ``term`` under a stratum."""
+    return f"{term}{MARK}{chr(ord('a') + level)}"
+
+
+def strata_tokens(body: str) -> str:
+    """The space-separated stratum tokens of every pair and character of a body."""
+    counts: Counter[str] = Counter()
+    for run in RUN.findall(fold(body)):
+        counts.update(run)
+        counts.update(run[index : index + 2] for index in range(len(run) - 1))
+    length = len(body)
+    return " ".join(token(term, stratum(density(count, length))) for term, count in counts.items())
