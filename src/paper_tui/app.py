@@ -142,6 +142,11 @@ class PaperApp(App[None]):
         return cast(MainScreen, self.screen_stack[0])
 
     @property
+    def finds_keywords(self) -> bool:
+        """Whether articles' key terms are being found (jieba), to be shown when they arrive."""
+        return self._find_keywords
+
+    @property
     def variant(self) -> str | None:
         """The OpenCC variant text is shown in, or None for simplified script."""
         return self.config.script_variant if self.traditional else None

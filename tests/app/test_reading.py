@@ -15,6 +15,7 @@ from helpers import (
     notifications,
     reader,
     screen_text,
+    wait_for_keywords,
 )
 
 from paper_tui.screens.help import HelpScreen, help_content, key_rows
@@ -227,3 +228,16 @@ async def test_an_article_continued_on_page_2_reads_as_one_with_its_seam(tmp_pat
         assert "── 第2版（上接第1版） ──" in shown
         assert "项目建设跑出“加速度”" in shown
         assert "第1版" in header_text(app)
+
+
+async def test_the_text_does_not_move_when_key_terms_arrive() -> None:
+    app = make_app(find_keywords=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = reader(app).visible_text()
+        assert before[3] == "关键词\u3000…"
+        first_text = before.index(next(line for line in before if line.startswith("本报讯")))
+        await wait_for_keywords(app, pilot)
+        after = reader(app).visible_text()
+        assert after[3].startswith("关键词\u3000") and after[3] != before[3]
+        assert after.index(before[first_text]) == first_text

@@ -97,12 +97,24 @@ def test_positions_are_paragraphs() -> None:
     )
 
 
-def test_key_terms_are_never_split() -> None:
+def test_key_terms_take_one_line_and_are_never_split() -> None:
     blocks = article_blocks(ITEMS[0], None, ("陈利众", "帅燮琅", "高质量", "六干争先"))
-    layout = lay_out(blocks, 14)
     text = blocks[2].shown.text
-    lines = [text[line.start : line.end] for line in layout.lines if line.block == 2]
-    assert lines == ["关键词\u3000陈利众", "帅燮琅\u3000高质量", "六干争先"]
+    for width, shown in (
+        (14, "关键词\u3000陈利众"),
+        (30, "关键词\u3000陈利众\u3000帅燮琅\u3000高质量"),
+    ):
+        layout = lay_out(blocks, width)
+        lines = [text[line.start : line.end] for line in layout.lines if line.block == 2]
+        assert lines == [shown]
+
+
+def test_pending_key_terms_keep_their_line() -> None:
+    pending = article_blocks(ITEMS[0], None, pending=True)
+    found = article_blocks(ITEMS[0], None, ("陈利众",))
+    assert [b.role for b in pending] == [b.role for b in found]
+    assert pending[2].shown.text == "关键词\u3000…"
+    assert "keywords" not in [b.role for b in article_blocks(ITEMS[0], None)]
 
 
 def test_converted_item() -> None:

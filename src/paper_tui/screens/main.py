@@ -130,7 +130,9 @@ class MainScreen(Screen[None]):
         return self.paper.keywords.get(entry.key, ()) if self.paper.highlight else ()
 
     def _blocks(self, entry: Entry) -> tuple[Block, ...]:
-        return article_blocks(entry.item, self.paper.variant, self._terms(entry))
+        app = self.paper
+        pending = app.highlight and app.finds_keywords and entry.key not in app.keywords
+        return article_blocks(entry.item, app.variant, self._terms(entry), pending=pending)
 
     def _mark(self, reader: ReaderPane) -> None:
         app = self.paper

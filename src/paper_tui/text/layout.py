@@ -104,9 +104,13 @@ class Layout:
 
 
 def article_blocks(
-    item: Item, variant: str | None, keywords: Sequence[str] = ()
+    item: Item, variant: str | None, keywords: Sequence[str] = (), *, pending: bool = False
 ) -> tuple[Block, ...]:
-    """The blocks of an item in reading order, converted with ``variant`` (None: simplified)."""
+    """The blocks of an item in reading order, converted with ``variant`` (None: simplified).
+
+    With ``pending``, the key terms are on their way: their line is kept with an ellipsis, so
+    the text does not move down when they arrive.
+    """
 
     def block(role: Role, text: str, paragraph: int = 0) -> Block:
         return Block(role, show(text, variant), paragraph)
@@ -125,6 +129,8 @@ def article_blocks(
             blocks.append(block("byline", stripped))
     if keywords:
         blocks.append(block("keywords", KEYWORDS_LABEL + "\u3000" + "\u3000".join(keywords)))
+    elif pending:
+        blocks.append(block("keywords", KEYWORDS_LABEL + "\u3000…"))
     if item.continued_from_page is not None:
         blocks.append(block("continued", f"（上接第{item.continued_from_page}版）"))
     if item.kind == "photo" and item.paragraphs:
@@ -159,8 +165,15 @@ def lay_out(blocks: Sequence[Block], width: int) -> Layout:
             lines.append(Line(BLANK))
         previous = group
         firsts.append(len(lines))
-        spans = _pack_terms if block.role == "keywords" else wrap_spans
-        lines.extend(Line(index, start, end) for start, end in spans(block.shown.text, width))
+        if block.role == "keywords":
+            # One line, the terms that fit: the text below must not move when the terms arrive.
+            lines.extend(
+                Line(index, start, end) for start, end in _pack_terms(block.shown.text, width)[:1]
+            )
+        else:
+            lines.extend(
+                Line(index, start, end) for start, end in wrap_spans(block.shown.text, width)
+            )
     return Layout(width, tuple(lines), tuple(firsts), tuple(block.paragraph for block in blocks))
 
 
