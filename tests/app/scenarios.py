@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers import SAMPLE
+from helpers import SAMPLE, wait_for_archive, write_archive
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -51,18 +51,26 @@ class Scenario:
     config: str = ""
     setup: tuple[str, ...] = ()
     """Keys pressed before ``press``, followed by a pause for results that arrive later."""
+    archive: bool = False
+    """Open a small archive (two issues, one with a page that cannot be read) instead."""
 
     def app(self, keywords: Keywords) -> PaperApp:
         """The app with these key terms, and this scenario's config written under PAPER_TUI_HOME."""
         config = paths().config_file
         config.parent.mkdir(parents=True, exist_ok=True)
         config.write_text(self.config, encoding="utf-8")
-        app = PaperApp(start_session([SAMPLE], SAMPLE), find_keywords=False)
+        if self.archive:
+            root = write_archive(config.parent.parent / "papers")
+            app = PaperApp(start_session([], SAMPLE, roots=[root]), find_keywords=False)
+        else:
+            app = PaperApp(start_session([SAMPLE], SAMPLE), find_keywords=False)
         app.keywords.update(keywords)
         return app
 
     async def before(self, pilot: Pilot[None]) -> None:
         """Press the set-up keys, and stop the cursor blinking so every run draws the same."""
+        if self.archive:
+            await wait_for_archive(pilot.app, pilot)
         if self.setup:
             await pilot.press(*self.setup)
             await pilot.pause(0.5)
@@ -91,4 +99,11 @@ SCENARIOS = (
     ),
     Scenario("help", "The help screen listing the keys (?).", press=("question_mark",)),
     Scenario("small", "80x24, as over SSH, the list narrower.", size=(80, 24)),
+    Scenario(
+        "archive",
+        "A folder opened as an archive: issues, pages, articles; an article stitched across pages.",
+        setup=("j", "j", "j", "j", "j"),
+        press=("tab", "G"),
+        archive=True,
+    ),
 )

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from helpers import SAMPLE, SIZE, header_text, make_archive_app, screen_text
+from helpers import (
+    SIZE,
+    header_text,
+    make_archive_app,
+    screen_text,
+    wait_for_archive,
+    write_archive,
+)
 from textual.pilot import Pilot
 
 from paper_tui.app import PaperApp
@@ -14,34 +20,18 @@ from paper_tui.screens.archive import ArchiveScreen
 from paper_tui.screens.search import SearchScreen, parse_search
 from paper_tui.widgets.archive_tree import ArchiveTree, ErrorNode, PageNode
 
-PAGE_2 = Path(__file__).resolve().parents[1] / "data" / "pinghu-2025-02-page2.txt"
-
 
 @pytest.fixture
 def archive(tmp_path: Path) -> Path:
     """Two issues (the newer with pages 1 and 2), and a page that cannot be read."""
-    root = tmp_path / "papers"
-    for folder in ("2025-02-09", "2024-05-01"):
-        (root / folder).mkdir(parents=True)
-    shutil.copy(SAMPLE, root / "2025-02-09" / "01.txt")
-    shutil.copy(PAGE_2, root / "2025-02-09" / "02.txt")
-    older = SAMPLE.read_text(encoding="utf-8").replace("连日来", "五一前夕")
-    (root / "2024-05-01" / "01.txt").write_text(older, encoding="utf-8")
-    (root / "2024-05-01" / "02.txt").write_bytes(b"\x00\x01\x02 not a page \x00" * 40)
-    return root
+    return write_archive(tmp_path / "papers")
 
 
-async def indexed(app: PaperApp, pilot: Pilot[None], timeout: float = 60) -> ArchiveScreen:
+async def indexed(app: PaperApp, pilot: Pilot[None]) -> ArchiveScreen:
     """Wait until the archive is indexed and an article is open."""
-    screen = app.main
-    assert isinstance(screen, ArchiveScreen)
-    waited = 0.0
-    while not (screen.indexed and screen.entry.item.id != "archive"):
-        assert waited < timeout, "the archive was not indexed in time"
-        await pilot.pause(0.05)
-        waited += 0.05
-    await pilot.pause(0.1)
-    return screen
+    await wait_for_archive(app, pilot)
+    assert isinstance(app.main, ArchiveScreen)
+    return app.main
 
 
 def tree(app: PaperApp) -> ArchiveTree:
