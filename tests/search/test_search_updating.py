@@ -319,3 +319,30 @@ def test_one_file_holding_several_pages(tmp_path: Path) -> None:
 def test_a_missing_root_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(SearchIndexError, match="no such file or folder"):
         ArchiveIndex(tmp_path / "nowhere").update()
+
+
+def test_pages_are_listed_for_the_tree_and_a_whole_issue_file_numbered_by_place(
+    tmp_path: Path,
+) -> None:
+    page = "城市工作会议召开\n\n" + "\n".join(
+        body_with("润泽", 2)[i : i + 14] for i in range(0, 300, 14)
+    )
+    (tmp_path / "issue.txt").write_text(page + "\n\f" + page.replace("城市", "乡村") + "\n")
+    one_article(tmp_path, "2025-03-01/01.txt", "科技创新大会举行", body_with("润泽", 1))
+    with ArchiveIndex(tmp_path, workers=1) as index:
+        index.update()
+        last, rows = index.pages()
+        assert sorted((row.path.name, row.page, row.articles) for row in rows) == [
+            ("01.txt", 1, 1),
+            ("issue.txt", 1, 1),
+            ("issue.txt", 2, 1),
+        ]
+        assert index.pages(last) == (last, [])
+        [headline] = index.headlines(tmp_path / "issue.txt", 2)
+        assert headline.headline == "乡村工作会议召开"
+        # A file changed is listed again, whole.
+        changed = one_article(tmp_path, "2025-03-01/01.txt", "新的标题", body_with("润泽", 3))
+        os.utime(changed, ns=(changed.stat().st_atime_ns, changed.stat().st_mtime_ns + 10**9))
+        index.update()
+        after, rows = index.pages(last)
+        assert after > last and [(row.path.name, row.page) for row in rows] == [("01.txt", 1)]

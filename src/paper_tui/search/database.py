@@ -28,7 +28,7 @@ from paper_tui.search.strata import strata_tokens
 from paper_tui.search.tokens import chars, grams
 from paper_tui.state import StrPath, paths
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 BUSY_SECONDS: Final = 10.0
 """How long to wait for another process writing the same index."""
 MMAP_BYTES: Final = 256 * 1024 * 1024
@@ -39,6 +39,8 @@ _BUSY_CODES: Final = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
 _RETRY_SECONDS: Final = 0.05
 _ASIDE_KINDS: Final = ("corrupt", "stale")
 _TABLES: Final = frozenset({"meta", "files", "articles", "bodies", "grams", "heads", "strata"})
+# Article ids only grow (AUTOINCREMENT): a reader that saw every id up to N knows that anything
+# above N is new, even where a file was indexed again.
 # Bodies live apart from the other columns so that ranking by index counts reads small rows only.
 _SCHEMA: Final = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -46,9 +48,9 @@ CREATE TABLE IF NOT EXISTS files(
     id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL, digest TEXT, error TEXT);
 CREATE TABLE IF NOT EXISTS articles(
-    id INTEGER PRIMARY KEY, file INTEGER NOT NULL REFERENCES files(id), page INTEGER, date TEXT,
-    day INTEGER NOT NULL, section TEXT, item_id TEXT NOT NULL, kind TEXT NOT NULL,
-    headline TEXT NOT NULL, chars INTEGER NOT NULL);
+    id INTEGER PRIMARY KEY AUTOINCREMENT, file INTEGER NOT NULL REFERENCES files(id),
+    page INTEGER, date TEXT, day INTEGER NOT NULL, section TEXT, item_id TEXT NOT NULL,
+    kind TEXT NOT NULL, headline TEXT NOT NULL, chars INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS bodies(id INTEGER PRIMARY KEY, body TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_by_file ON articles(file);
 CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(

@@ -96,17 +96,20 @@ def read_file(task: ReadTask) -> FileRead:
         return FileRead(task, digest, f"the loader failed ({type(error).__name__}: {error})")
     articles = []
     date = None
-    for page in document.pages:
+    whole_issue = len(document.pages) > 1
+    for position, page in enumerate(document.pages, start=1):
         # The loader dates only a file's first page from its name (2025-02-09.txt); the pages
         # after it in the same file are of the same issue unless their furniture says otherwise.
         date = page.date or date
+        # And in a file holding a whole issue, an unnumbered page is numbered by its place.
+        number = page.number if page.number is not None or not whole_issue else position
         for item in page.items:
             headline, body = item.headline, item.text
             if not (headline or body):
                 continue
             articles.append(
                 Article(
-                    page.number,
+                    number,
                     date,
                     page.section,
                     item.id,
