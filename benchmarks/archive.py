@@ -58,8 +58,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import paper_tui
+from paper_tui.folders import paths
 from paper_tui.search import ArchiveIndex
-from paper_tui.state import paths
 from startup import FIRST_TEXT, HEADLINE, SEED, SIZE, Terminal, has, tmux
 
 SRC = str(Path(paper_tui.__file__).resolve().parents[1])  # children import the code we import

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from paper_tui.cli import main
+from paper_tui.folders import paths
 from paper_tui.library import Library, open_files
 from paper_tui.session import start_session
-from paper_tui.state import State, paths, save_state
+from paper_tui.state import State, save_state
 
 SAMPLE = Path(__file__).parents[1] / "seeds" / "pinghu-2025-02-page1.txt"
 

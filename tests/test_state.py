@@ -10,19 +10,19 @@ from pathlib import Path
 
 import pytest
 
+from paper_tui import folders
 from paper_tui import state as st
+from paper_tui.folders import Paths, paths
 from paper_tui.state import (
     CONFIG_DOC,
     MAX_RECENT,
     STATE_VERSION,
     Config,
-    Paths,
     State,
     atomic_write_text,
     example_config,
     load_config,
     load_state,
-    paths,
     save_state,
 )
 
@@ -83,18 +83,18 @@ def test_paths_platform_defaults(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 
         return inner
 
-    monkeypatch.setattr(st.platformdirs, "user_config_path", fake("c"))
-    monkeypatch.setattr(st.platformdirs, "user_state_path", fake("s"))
-    monkeypatch.setattr(st.platformdirs, "user_cache_path", fake("k"))
+    monkeypatch.setattr(folders.platformdirs, "user_config_path", fake("c"))
+    monkeypatch.setattr(folders.platformdirs, "user_state_path", fake("s"))
+    monkeypatch.setattr(folders.platformdirs, "user_cache_path", fake("k"))
     assert paths() == Paths(tmp_path / "c", tmp_path / "s", tmp_path / "k")
     assert calls == [("paper-tui", False)] * 3
 
 
 def test_empty_env_means_platform_defaults(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("PAPER_TUI_HOME", "")
-    monkeypatch.setattr(st.platformdirs, "user_config_path", lambda *a, **k: tmp_path / "c")
-    monkeypatch.setattr(st.platformdirs, "user_state_path", lambda *a, **k: tmp_path / "s")
-    monkeypatch.setattr(st.platformdirs, "user_cache_path", lambda *a, **k: tmp_path / "k")
+    monkeypatch.setattr(folders.platformdirs, "user_config_path", lambda *a, **k: tmp_path / "c")
+    monkeypatch.setattr(folders.platformdirs, "user_state_path", lambda *a, **k: tmp_path / "s")
+    monkeypatch.setattr(folders.platformdirs, "user_cache_path", lambda *a, **k: tmp_path / "k")
     assert paths().config_dir == tmp_path / "c"
 
 

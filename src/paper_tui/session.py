@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from paper_tui.folders import Paths, paths
 from paper_tui.library import Library, open_files
-from paper_tui.state import Config, Paths, State, load_config, load_state, paths
+from paper_tui.state import Config, State, load_config, load_state
 
 
 @dataclass

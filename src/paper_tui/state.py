@@ -19,58 +19,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Final, TypeAlias, TypedDict
+from typing import Any, Final, TypedDict
 
-import platformdirs
+from paper_tui.folders import Paths, StrPath
 
-StrPath: TypeAlias = str | os.PathLike[str]
-
-APP_NAME: Final = "paper-tui"
-HOME_ENV: Final = "PAPER_TUI_HOME"
 STATE_VERSION: Final = 1
 MAX_RECENT: Final = 20
 # Positions are kept per file ever opened; cap them so the state file cannot grow without bound.
 MAX_POSITIONS: Final = 500
 SCRIPT_VARIANTS: Final = ("s2t", "s2tw", "s2twp", "s2hk")
 KEYWORD_COUNT_MAX: Final = 50
-
-
-@dataclass(frozen=True, slots=True)
-class Paths:
-    """The folders paper-tui uses for its config, state and cache."""
-
-    config_dir: Path
-    state_dir: Path
-    cache_dir: Path
-
-    @property
-    def config_file(self) -> Path:
-        """The user's TOML config file."""
-        return self.config_dir / "config.toml"
-
-    @property
-    def state_file(self) -> Path:
-        """The JSON file holding the saved session state."""
-        return self.state_dir / "state.json"
-
-    @property
-    def index_dir(self) -> Path:
-        """The cache folder for search indexes."""
-        return self.cache_dir / "index"
-
-
-def paths(home: StrPath | None = None) -> Paths:
-    """Return the folders to use, from `home`, $PAPER_TUI_HOME or the platform defaults."""
-    if home is None:
-        home = os.environ.get(HOME_ENV) or None
-    if home is not None:
-        root = Path(home).expanduser()
-        return Paths(root / "config", root / "state", root / "cache")
-    return Paths(
-        platformdirs.user_config_path(APP_NAME, appauthor=False),
-        platformdirs.user_state_path(APP_NAME, appauthor=False),
-        platformdirs.user_cache_path(APP_NAME, appauthor=False),
-    )
 
 
 @dataclass(frozen=True, slots=True)

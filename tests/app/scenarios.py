@@ -16,9 +16,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from paper_tui.app import PaperApp
+from paper_tui.folders import paths
 from paper_tui.library import open_files
 from paper_tui.session import start_session
-from paper_tui.state import Config, paths
+from paper_tui.state import Config
 from paper_tui.text.keywords import KeywordProcess
 
 Keywords = dict[str, tuple[str, ...]]

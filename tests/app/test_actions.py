@@ -10,8 +10,8 @@ from textual.command import CommandPalette
 
 from paper_tui.app import PALETTE_COMMANDS
 from paper_tui.export import item_to_markdown, item_to_text
+from paper_tui.folders import paths
 from paper_tui.screens.bookmarks import BookmarksScreen
-from paper_tui.state import paths
 from paper_tui.text.sanitize import UNSAFE
 
 

@@ -18,8 +18,8 @@ from helpers import (
     wait_for_keywords,
 )
 
+from paper_tui.folders import paths
 from paper_tui.screens.help import HelpScreen, help_content, key_rows
-from paper_tui.state import paths
 
 PAGE_2 = Path(__file__).resolve().parents[1] / "data" / "pinghu-2025-02-page2.txt"
 

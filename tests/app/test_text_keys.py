@@ -16,7 +16,7 @@ from helpers import (
     wait_for_keywords,
 )
 
-from paper_tui.state import paths
+from paper_tui.folders import paths
 from paper_tui.text.keywords import NUMERIC
 
 

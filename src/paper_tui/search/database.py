@@ -1,12 +1,12 @@
 """The index database: one SQLite file per archive, one connection per thread, set aside if bad.
 
-The file lives in the user's cache (``state.paths().index_dir``, moved by $PAPER_TUI_HOME), named by
-a hash of the archive's absolute path. ``files`` remembers each page file's size, mtime and content
-digest (and why it could not be loaded), ``articles`` every item's headline, date and section,
-``bodies`` its text, and ``grams``, a contentless FTS5 table, indexes their tokens (see ``tokens``)
-without storing them a second time, ``heads`` the headlines' alone (for headline hits, which rank
-first), and ``strata`` files each body's terms by density (see ``strata``). A file that is not a
-database, is damaged, or was written with another schema is moved aside (``.corrupt-`` or
+The file lives in the user's cache (``folders.paths().index_dir``, moved by $PAPER_TUI_HOME), named
+by a hash of the archive's absolute path. ``files`` remembers each page file's size, mtime and
+content digest (and why it could not be loaded), ``articles`` every item's headline, date and
+section, ``bodies`` its text, and ``grams``, a contentless FTS5 table, indexes their tokens (see
+``tokens``) without storing them a second time, ``heads`` the headlines' alone (for headline hits,
+which rank first), and ``strata`` files each body's terms by density (see ``strata``). A file that
+is not a database, is damaged, or was written with another schema is moved aside (``.corrupt-`` or
 ``.stale-`` and a timestamp) and started afresh, with a notice for the user; only errors no fresh
 file would cure (no disk space, no permission) are raised, as ``SearchIndexError``. WAL mode lets
 one thread update while others search.
@@ -24,9 +24,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Final
 
+from paper_tui.folders import StrPath, paths
 from paper_tui.search.strata import strata_tokens
 from paper_tui.search.tokens import chars, grams
-from paper_tui.state import StrPath, paths
 
 SCHEMA_VERSION: Final = 3
 BUSY_SECONDS: Final = 10.0

@@ -19,6 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import Final, NamedTuple
 
+from paper_tui.folders import StrPath
 from paper_tui.search.database import Database, SearchIndexError, index_file
 from paper_tui.search.query import Hit, Query, RankKey, SearchResult, density
 from paper_tui.search.reading import default_workers
@@ -26,7 +27,6 @@ from paper_tui.search.strata import STRATA, floor
 from paper_tui.search.strata import token as stratum_token
 from paper_tui.search.tokens import term_columns
 from paper_tui.search.updating import FileError, Progress, UpdateReport, update
-from paper_tui.state import StrPath
 
 DEFAULT_LIMIT: Final = 50
 _ID_CHUNK: Final = 500  # ids per query: far below SQLite's limit on parameters

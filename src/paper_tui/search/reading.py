@@ -8,7 +8,6 @@ digest is the one already indexed is not loaded at all: touching a file costs a 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import threading
@@ -74,6 +73,9 @@ def default_workers() -> int:
 
 def read_file(task: ReadTask) -> FileRead:
     """Read, digest and (if its content is new) load one page file."""
+    # Imported here: a search that finds every file unchanged never needs them.
+    from hashlib import blake2b
+
     from paper_tui.loader import MAX_BYTES, LoadError, load
 
     try:
@@ -83,7 +85,7 @@ def read_file(task: ReadTask) -> FileRead:
             data = handle.read()
     except OSError as error:
         return FileRead(task, None, f"cannot be read ({error.strerror or error})")
-    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    digest = blake2b(data, digest_size=16).hexdigest()
     if digest == task.known_digest:
         return FileRead(task, digest)
     try:
