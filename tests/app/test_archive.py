@@ -150,3 +150,23 @@ def test_search_filters_are_parsed_and_dates_checked() -> None:
     )
     with pytest.raises(ValueError, match="not a date"):
         parse_search("x until:2024-13-01")
+
+
+async def test_a_folder_of_unreadable_pages_says_so(tmp_path: Path) -> None:
+    root = tmp_path / "broken"
+    root.mkdir()
+    (root / "01.txt").write_bytes(b"\x00\x01 binary \x00" * 50)
+    (root / "02.txt").write_bytes(b"\x00\x02 binary \x00" * 50)
+    app = make_archive_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.main
+        assert isinstance(screen, ArchiveScreen)
+        for _ in range(200):
+            if screen.indexed:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause(0.1)
+        shown = screen_text(app)
+        assert "没有读出文章：2 个文件无法读取" in shown
+        assert "⚠ 01.txt" in shown and "⚠ 02.txt" in shown
+        assert "broken" in header_text(app)

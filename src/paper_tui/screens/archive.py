@@ -191,7 +191,10 @@ class ArchiveScreen(MainScreen):
             status.progress(message.done, message.total, len(self.catalog))
         elif self._remaining <= 0:
             status.finish(len(self.catalog.issues()), len(self.catalog), len(self.catalog.errors))
-            if not self.catalog and not self._failures:
+            if not self.catalog and self.catalog.errors:
+                count = len(self.catalog.errors)
+                self._set_status(f"没有读出文章：{count} 个文件无法读取，原因列在左侧。")
+            elif not self.catalog and not self._failures:
                 self._set_status("这里没有可读的版面（*.txt）。")
         if not self._chosen and (message.finished or (message.rows and message.total == 0)):
             self._open_first()
