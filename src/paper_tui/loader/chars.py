@@ -9,7 +9,15 @@ from typing import Final
 # Ideographs (CJK Unified, Extension A, Compatibility), kana and hangul: text that is set one
 # character per em, with no spaces between words.
 CJK_RANGES: Final = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
-IDEOGRAPH: Final = re.compile(f"[{CJK_RANGES}]")
+# The same ranges as code points: compiling a regex class over them costs milliseconds, and
+# single characters are tested far more often than text is searched.
+_CJK_CODES: Final = (
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x3040, 0x30FF),
+    (0xAC00, 0xD7AF),
+)
 
 # Full-width and CJK punctuation: 、。〈〉《》「」『』【】〔〕〖〗〘〙〚〛・ plus the
 # full-width forms ！＂＃％＆＇（）＊＋，－．／：；＜＝＞？＠［＼］＾＿｀｛｜｝～, the curly
@@ -17,34 +25,67 @@ IDEOGRAPH: Final = re.compile(f"[{CJK_RANGES}]")
 CJK_PUNCT: Final = (
     "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…·—–■□●◆◇▲△★☆"
 )
-CJK_CHAR: Final = re.compile(f"[{CJK_RANGES}{CJK_PUNCT}]")
 
 # A sentence is over after 。！？ (full or half width), ；…, or one of them followed by closing
 # quotes/brackets ”’）》」』】. Colons and commas never end a paragraph: a line ending in ：is
 # followed by the quotation it introduces.
-SENTENCE_END: Final = re.compile(r"[。！？!?…；][”’）》」』】\)\"']*$|[。！？!?][”’」』]?[）)]$")
+SENTENCE_ENDS: Final = "。！？!?…；"
+AFTER_SENTENCE: Final = "”’）》」』】)\"'"
 
 # Punctuation that opens a clause or quotation; a line ending with one cannot end a paragraph.
 OPENING: Final = "“‘（《「『【〔〈(["
 # Punctuation that may not start a line and marks a fragment that began mid-sentence.
 CLOSING: Final = "，。、；：？！”’）》」』】〕〉…—·%,.;:?!)]}"
-# Clause punctuation: its presence inside a line marks running text, not a headline.
-CLAUSE_PUNCT: Final = re.compile(r"[，。、；：？！,;:?!]")
 
 # Latin letters and digits are set in half-width and may carry real spaces between words.
-LATIN: Final = re.compile(r"[A-Za-z0-9]")
+LATIN_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+LATIN: Final = LATIN_LETTERS | frozenset("0123456789")
 
 
 @lru_cache(maxsize=8192)
 def is_cjk(char: str) -> bool:
     """Whether ``char`` is an ideograph, kana or hangul."""
-    return bool(IDEOGRAPH.match(char))
+    code = ord(char)
+    return any(low <= code <= high for low, high in _CJK_CODES)
 
 
-@lru_cache(maxsize=8192)
-def is_cjk_or_punct(char: str) -> bool:
-    """Whether ``char`` is CJK text or CJK punctuation."""
-    return bool(CJK_CHAR.match(char))
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds an ideograph, kana or hangul."""
+    return any(map(is_cjk, text))
+
+
+class LazyPattern:
+    """A regular expression compiled when first used.
+
+    ``re`` compiles a character class by marking each of its code points, so every class over
+    the CJK ranges costs about a millisecond; patterns not every page needs wait for one that does.
+    """
+
+    __slots__ = ("_compiled", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled: re.Pattern[str] | None = None
+
+    def _compile(self) -> re.Pattern[str]:
+        self._compiled = re.compile(self.pattern)
+        return self._compiled
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """As ``re.Pattern.match``."""
+        return (self._compiled or self._compile()).match(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """As ``re.Pattern.search``."""
+        return (self._compiled or self._compile()).search(text)
+
+    def findall(self, text: str) -> list[str]:
+        """As ``re.Pattern.findall`` (for patterns without groups)."""
+        return (self._compiled or self._compile()).findall(text)
+
+    def sub(self, replacement: str, text: str) -> str:
+        """As ``re.Pattern.sub``."""
+        return (self._compiled or self._compile()).sub(replacement, text)
 
 
 # Full-width punctuation: nominally one em, but many newspaper fonts compress it; the loader
@@ -53,15 +94,16 @@ PUNCT_WIDTH: Final = 0.75
 PUNCTUATION: Final = frozenset("，。、；：？！“”‘’（）《》「」『』【】")
 
 
-_PUNCT_RUN: Final = re.compile("[" + "".join(sorted(PUNCTUATION)) + "]")
-# Everything below the CJK blocks that is not a space or full-width punctuation is set narrow.
-_NARROW: Final = re.compile("[^ " + "".join(sorted(PUNCTUATION)) + "\u2e80-\U0010ffff]")
+# The characters not set one em wide: the full-width punctuation, and everything below the CJK
+# blocks (U+2E80) but the space (set narrow, half an em).
+_NOT_WIDE: Final = re.compile("[\x00-\x1f!-\u2e7f" + "".join(sorted(PUNCTUATION)) + "]")
 
 
 def width_parts(text: str) -> tuple[int, float]:
     """A line's full-width punctuation marks, and the ems of everything else in it."""
-    punct = len(_PUNCT_RUN.findall(text))
-    narrow = len(_NARROW.findall(text))
+    marks = _NOT_WIDE.findall(text)
+    punct = sum(map(PUNCTUATION.__contains__, marks))
+    narrow = len(marks) - punct
     wide = len(text) - text.count(" ") - punct - narrow
     return punct, wide + narrow * 0.5
 
@@ -74,4 +116,5 @@ def text_width(text: str, punct_width: float = PUNCT_WIDTH) -> float:
 
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends with sentence-final punctuation."""
-    return bool(SENTENCE_END.search(text.rstrip()))
+    stripped = text.rstrip().rstrip(AFTER_SENTENCE)
+    return stripped != "" and stripped[-1] in SENTENCE_ENDS

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from paper_tui.loader.chars import CJK_PUNCT, CJK_RANGES, IDEOGRAPH
+from paper_tui.loader.chars import CJK_PUNCT, CJK_RANGES, LazyPattern, has_cjk
 
-_SPACES: Final = re.compile(r"[ \t\u3000\u00a0]+")
+# Runs of blanks; spelled as one blank and more so that a search skips to the first blank fast.
+_BLANKS: Final = "[ \t\u3000\u00a0]"
+_SPACES: Final = re.compile(f"{_BLANKS}{_BLANKS}*")
 
 # A line is justified when at least this share of the gaps next to CJK characters carry a space:
 # pdftotext writes "加 宏 大 ，愿 景" for a line whose glyphs were spread to fill the column.
@@ -17,17 +19,20 @@ JUSTIFIED_MIN_SPACES: Final = 2
 
 _CJK: Final = f"{CJK_RANGES}{CJK_PUNCT}"
 _WORD: Final = "A-Za-z0-9%.,'\\-"
-_CJK_CHAR: Final = re.compile(f"[{_CJK}]")
-_SPACE_BY_CJK: Final = re.compile(f"(?<=[{_CJK}]) | (?=[{_CJK}])")
+_CJK_CHAR: Final = LazyPattern(f"[{_CJK}]")
+_WORD_CHAR: Final = re.compile(f"[{_WORD}]")
+# The space patterns open with the space, so that a search skips to the next space fast; a
+# lookbehind then sees the character before it.
+_SPACE_BY_CJK: Final = LazyPattern(f" (?:(?<=[{_CJK}] )|(?=[{_CJK}]))")
 # In a justified line every space goes but those between two Latin words.
-_JUSTIFICATION: Final = re.compile(f"(?<![{_WORD}]) | (?![{_WORD}])")
+_JUSTIFICATION: Final = re.compile(f" (?:(?<![{_WORD}] )|(?![{_WORD}]))")
 # Elsewhere only spaces next to punctuation or between CJK and Latin text go; a space between
 # two ideographs (or before an opening quote) is a real phrase break.
 _OPENING_QUOTES: Final = "“‘《「"
 _PUNCT_ONLY: Final = "".join(c for c in CJK_PUNCT if c not in _OPENING_QUOTES)
-_LOOSE: Final = re.compile(
-    f"(?<=[{CJK_PUNCT}]) | (?=[{_PUNCT_ONLY}])"
-    f"|(?<=[{CJK_RANGES}]) (?=[{_WORD}])|(?<=[{_WORD}]) (?=[{_CJK}])"
+_LOOSE: Final = LazyPattern(
+    f" (?:(?<=[{CJK_PUNCT}] )|(?=[{_PUNCT_ONLY}])"
+    f"|(?<=[{CJK_RANGES}] )(?=[{_WORD}])|(?<=[{_WORD}] )(?=[{_CJK}]))"
 )
 
 
@@ -39,14 +44,29 @@ def remove_justification_spaces(line: str) -> str:
     line is justified (spaces in most of its gaps) and stays otherwise, as between a headline's two
     phrases (``加速跑 创新突破勇奋进``).
     """
-    line = _SPACES.sub(" ", line.strip())
+    line = line.strip()
+    if "\u3000" in line or "\xa0" in line or "\t" in line or "  " in line:
+        line = _SPACES.sub(" ", line)
     if " " not in line:
         return line
-    spaced = len(_SPACE_BY_CJK.findall(line))
-    gaps = len(_CJK_CHAR.findall(line))
-    if spaced >= JUSTIFIED_MIN_SPACES and spaced >= JUSTIFIED_SHARE * gaps:
-        return _JUSTIFICATION.sub("", line)
+    if _is_justified(line):
+        # Without Latin words every space goes.
+        return _JUSTIFICATION.sub("", line) if _WORD_CHAR.search(line) else line.replace(" ", "")
     return _LOOSE.sub("", line)
+
+
+def _is_justified(line: str) -> bool:
+    """Whether most gaps next to CJK characters of a line (single spaces only) hold a space."""
+    if line.count(" ") < JUSTIFIED_MIN_SPACES:
+        return False
+    spaced = len(_SPACE_BY_CJK.findall(line))
+    if spaced < JUSTIFIED_MIN_SPACES:
+        return False
+    # The CJK characters are counted only when the line's other characters might tip the share.
+    visible = len(line) - line.count(" ")
+    return spaced >= JUSTIFIED_SHARE * visible or spaced >= JUSTIFIED_SHARE * len(
+        _CJK_CHAR.findall(line)
+    )
 
 
 MIN_DOUBLED_LENGTH: Final = 4
@@ -62,7 +82,7 @@ def undouble(line: str) -> str | None:
     """
     text = line.replace(" ", "")
     n = len(text)
-    if n < MIN_DOUBLED_LENGTH or n % 2 or n > 200 or not IDEOGRAPH.search(text):
+    if n < MIN_DOUBLED_LENGTH or n % 2 or n > 200 or not has_cjk(text):
         return None
     # best[i]: the fewest runs that split text[:i] into doubled runs, with the split points.
     best: list[tuple[int, tuple[int, ...]] | None] = [None] * (n + 1)

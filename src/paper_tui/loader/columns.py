@@ -7,12 +7,14 @@ middle of a paragraph are full, so the punctuation width that makes them most ev
 
 from __future__ import annotations
 
-import statistics
+import operator
 from collections.abc import Sequence
+from itertools import repeat
 from typing import Final
 
-from paper_tui.loader.chars import PUNCT_WIDTH, ends_sentence, width_parts
+from paper_tui.loader.chars import PUNCT_WIDTH
 from paper_tui.loader.lines import HANGING, Line, measured
+from paper_tui.loader.reflow import median
 
 # Tried from nominal (a full em) down; on a tie the wider wins.
 CANDIDATES: Final = (1.0, 0.875, 0.75, 0.625, 0.5)
@@ -23,19 +25,19 @@ MIN_BLOCK: Final = 3
 MAX_DEVIATION: Final = 2.0
 
 
-def _full_lines(block: Sequence[Line]) -> list[str]:
+def _full_lines(block: Sequence[Line]) -> list[Line]:
     """Lines in the middle of a paragraph: neither its first nor its last."""
     body = [line for line in block if line.role == "body"]
     out = []
     for i in range(1, len(body) - 1):
         previous, line = body[i - 1], body[i]
-        if ends_sentence(previous.text) or previous.text.endswith(("：", ":")):
+        if previous.stops:
             continue  # a paragraph may start here, two characters short
-        if ends_sentence(line.text) or line.text.endswith(("：", ":")):
+        if line.stops:
             continue  # a paragraph may end here, anywhere
         if line.text[-1] in HANGING:
             continue  # its last mark may hang past the column edge or sit inside it
-        out.append(line.text)
+        out.append(line)
     return out
 
 
@@ -48,17 +50,22 @@ def punct_width(blocks: Sequence[Sequence[Line]]) -> float:
     ]
     if sum(len(sample) for sample in samples) < MIN_EVIDENCE:
         return PUNCT_WIDTH
-    parts = [[width_parts(text) for text in sample] for sample in samples]
+    parts = [[line.parts for line in sample] for sample in samples]
     best, best_spread = PUNCT_WIDTH, float("inf")
     for candidate in CANDIDATES:
         spread = 0.0
-        for sample in parts:
-            widths = [punct * candidate + rest for punct, rest in sample]
-            middle = statistics.median(widths)
-            spread += sum(min(abs(width - middle), MAX_DEVIATION) for width in widths)
+        for block_parts in parts:
+            widths = [punct * candidate + rest for punct, rest in block_parts]
+            spread += _spread(widths, median(sorted(widths)))
         if spread < best_spread - 1e-9:
             best, best_spread = candidate, spread
     return best
+
+
+def _spread(widths: list[float], middle: float) -> float:
+    """The summed deviations of widths from their median, each capped at ``MAX_DEVIATION``."""
+    deviations = map(abs, map(operator.sub, widths, repeat(middle)))
+    return sum(map(min, deviations, repeat(MAX_DEVIATION)))
 
 
 def remeasure(lines: Sequence[Line | None], width: float) -> list[Line | None]:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from paper_tui.loader.chars import CJK_PUNCT, CJK_RANGES
+from paper_tui.loader.chars import CJK_PUNCT, CJK_RANGES, LazyPattern
 from paper_tui.loader.errors import LoadError
 
 EMPTY: Final = "empty file"
@@ -76,7 +76,7 @@ _INVISIBLE: Final = re.compile(
 )
 # Non-ASCII characters that are not CJK text: the Latin-1 letters, symbols, private-use glyphs
 # and U+FFFD of garbled extractions. No-break and ideographic spaces count as blank instead.
-_FOREIGN: Final = re.compile(f"[^\\x00-\\xa0{CJK_RANGES}{CJK_PUNCT}\U00020000-\U0003134f]+")
+_FOREIGN: Final = LazyPattern(f"[^\\x00-\\xa0{CJK_RANGES}{CJK_PUNCT}\U00020000-\U0003134f]")
 _BLANKS: Final = (" ", "\n", "\f", "\xa0", "\u3000")
 # Every byte but ASCII letters and digits becomes a space, so bytes.split() yields alphanumerics.
 _ALNUM_ONLY: Final = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
@@ -150,13 +150,18 @@ _VERTICAL_FORMS: Final = str.maketrans(
 )
 
 
+# The block of the vertical forms above: translating a whole page costs far more than a search.
+_VERTICAL: Final = re.compile("[\ufe10-\ufe4f]")
+
+
 def _clean(text: str) -> str:
     """Normalise line ends to '\\n' and remove escape sequences, controls and invisible marks."""
     if "\r" in text or "\u2028" in text or "\u2029" in text:
         text = _NEWLINE.sub("\n", text)
     if "\x1b" in text:
         text = _ESCAPE.sub("", text)
-    return _INVISIBLE.sub("", text).replace("\t", " ").translate(_VERTICAL_FORMS)
+    text = _INVISIBLE.sub("", text).replace("\t", " ")
+    return text.translate(_VERTICAL_FORMS) if _VERTICAL.search(text) else text
 
 
 def _readable_share(text: str) -> float:
@@ -169,7 +174,7 @@ def _readable_share(text: str) -> float:
     ascii_bytes = sample.encode("ascii", "replace")
     non_ascii = ascii_bytes.count(b"?") - sample.count("?")
     wide_blanks = sample.count("\xa0") + sample.count("\u3000")
-    cjk = non_ascii - wide_blanks - sum(map(len, _FOREIGN.findall(sample)))
+    cjk = non_ascii - wide_blanks - len(_FOREIGN.findall(sample))
     words = sum(
         len(part)
         for token in ascii_bytes.translate(_ALNUM_ONLY).split()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import Final
 
-from paper_tui.loader.chars import CLOSING, ends_sentence, is_cjk
+from paper_tui.loader.chars import CLOSING, is_cjk
 from paper_tui.loader.reflow import INDENT_MAX, INDENT_MIN, SHORT_LINE, Piece
 
 # A join needs at least this much evidence unless the fragments are next to each other.
@@ -41,6 +41,11 @@ def _seam_evidence(end: str, start: str, page_grams: _Occurrences) -> float:
     """How strongly the characters across a seam read as running text found on this page."""
     score = 0.0
     tail, head = end[-4:], start[:4]
+    # Every gram spans the seam: none occurs on the page unless the two characters across it do.
+    if not tail or not head or not (is_cjk(tail[-1]) and is_cjk(head[0])):
+        return score
+    if not page_grams[tail[-1] + head[0]]:
+        return score
     for size in (2, 3, 4):
         for left in range(1, size):
             right = size - left
@@ -69,11 +74,11 @@ def join_fragments(pieces: list[Piece]) -> list[Piece]:
         if not _is_unfinished(end):
             continue
         tail_line = _last_fragment(end).lines[-1]
-        done = ends_sentence(tail_line.text)
+        done = tail_line.ends
         following = _next_body(pieces, order[id(end)])
         # Far from each other only a mid-sentence end and a mid-sentence start can meet.
         starts = [] if done else [p for p in open_starts if p is not end]
-        if following is not None and following not in starts:
+        if following is not None and not any(start is following for start in starts):
             starts.append(following)
         tail = end.text[-4:]
         for start in starts:
@@ -122,7 +127,7 @@ def _is_tail(piece: Piece) -> bool:
     if len(piece.lines) != 1 or piece.joined:
         return False
     line = piece.lines[0]
-    return ends_sentence(line.text) and piece.width - line.width >= INDENT_MAX
+    return line.ends and piece.width - line.width >= INDENT_MAX
 
 
 def _root(root: dict[int, int], key: int) -> int:
@@ -134,9 +139,9 @@ def _root(root: dict[int, int], key: int) -> int:
 def _is_unfinished(piece: Piece) -> bool:
     last = _last_fragment(piece)
     tail = last.lines[-1]
-    if not last.open_end and not ends_sentence(tail.text):
+    if not last.open_end and not tail.ends:
         return False  # closed otherwise, as an affiliation is by its bracket
-    if not ends_sentence(tail.text):
+    if not tail.ends:
         return True
     # A sentence that ends exactly at a full line may still go on after a column break, and so
     # may one that ends a paragraph's first line, which is short by its indent only.

@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass, replace
 from typing import Final
 
+from paper_tui.loader.chars import LazyPattern
 from paper_tui.loader.lines import DATE_LINE, PAGE_HEADER, Line
 
 # Furniture is looked for among this many non-blank lines at each end of a page.
 HEAD_LINES: Final = 8
 TAIL_LINES: Final = 4
-_SECTION: Final = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
+_SECTION: Final = LazyPattern(r"^[\u4e00-\u9fff·]{2,6}$")
 _PATH_DATE: Final = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[-_.]?([01]\d)[-_.]?([0-3]\d)")
 _PATH_PAGE: Final = re.compile(r"(?:page|p|版)0*(\d{1,3})\D*$", re.IGNORECASE)
 _BARE_PAGE: Final = re.compile(r"[-_. ]*[A-Za-z]?0*(\d{1,3})")

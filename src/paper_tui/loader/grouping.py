@@ -10,6 +10,7 @@ article it resembles most, with the run before it as a tie-breaker (columns usua
 from __future__ import annotations
 
 import math
+import operator
 from collections import Counter
 from typing import Final
 
@@ -57,6 +58,27 @@ def _text_counts(pieces: list[Piece]) -> list[int]:
     return counts
 
 
+_WEIGHTS_CACHE: list[tuple[list[frozenset[str]], dict[str, float]]] = []
+
+
+def _page_weights(runs: list[Run], *, last_use: bool = False) -> dict[str, float]:
+    """IDF weights of the bigrams of the runs with text (headlines and clustering both ask).
+
+    They are kept for the next call on the same runs, unless this is the page's ``last_use``.
+    """
+    documents = [run.grams for run in runs if run.paragraphs]
+    weights = None
+    if _WEIGHTS_CACHE:
+        cached, kept = _WEIGHTS_CACHE.pop()
+        if len(cached) == len(documents) and all(map(operator.is_, cached, documents)):
+            weights = kept
+    if weights is None:
+        weights = idf_weights(documents)
+    if not last_use:
+        _WEIGHTS_CACHE.append((documents, weights))
+    return weights
+
+
 def attach_headlines(
     runs: list[Run], headlines: list[tuple[int, Piece]], pieces: list[Piece]
 ) -> list[tuple[int, Piece]]:
@@ -64,7 +86,7 @@ def attach_headlines(
     bodies = [run for run in runs if run.paragraphs]
     if not bodies:
         return list(headlines)
-    weights = idf_weights(run.grams for run in bodies)
+    weights = _page_weights(bodies)
     unseen = math.log((len(bodies) + 1) / 0.5)
     scored: list[tuple[float, int, int]] = []
     for h, (position, piece) in enumerate(headlines):
@@ -116,16 +138,18 @@ def is_independent(run: Run) -> bool:
 
 def cluster(runs: list[Run], pieces: list[Piece]) -> list[Run]:
     """Merge every run without a headline into the article it continues; return the articles."""
+    # Runs are told apart by identity: comparing two runs as dataclasses compares their text.
     anchors = [run for run in runs if run.headlines or is_independent(run)]
+    anchor_ids = {id(run) for run in anchors}
     targets = [run for run in anchors if run.paragraphs and not run.credit]
-    floating = [run for run in runs if run not in anchors and run.paragraphs]
+    target_index = {id(target): index for index, target in enumerate(targets)}
+    floating = [run for run in runs if id(run) not in anchor_ids and run.paragraphs]
+    run_index = {id(run): index for index, run in enumerate(runs)}
     if not targets:
+        _WEIGHTS_CACHE.clear()  # the page's weights are not needed again
         return _chain(runs, pieces)
     grams = {id(run): run.grams for run in runs}
-    weights = {
-        gram: weight * weight
-        for gram, weight in idf_weights(run.grams for run in runs if run.paragraphs).items()
-    }
+    weights = _squared(_page_weights(runs, last_use=True))
     profiles: dict[int, Counter[str]] = {}
     for target in targets:
         profile = Counter(grams[id(target)])
@@ -148,11 +172,11 @@ def cluster(runs: list[Run], pieces: list[Piece]) -> list[Run]:
         profile.subtract(own)
         gone = [gram for gram in own if profile[gram] <= 0]
         for gram in gone:
-            del profile[gram]
+            profile.pop(gram)
         squares[id(target)] -= norm(gone, weights) ** 2
 
     def best(run: Run) -> Run:
-        previous = _previous(runs, run, pieces)
+        previous = _previous(runs, run_index[id(run)], pieces)
         before = owner.get(id(previous)) if previous is not None else None
         own, own_norm = grams[id(run)], own_norms[id(run)]
         scores = [
@@ -162,8 +186,9 @@ def cluster(runs: list[Run], pieces: list[Piece]) -> list[Run]:
             for t in targets
         ]
         best = max(range(len(targets)), key=scores.__getitem__)
-        if before in targets and scores[targets.index(before)] >= CONTINUITY_SHARE * scores[best]:
-            return before
+        at = target_index.get(id(before))
+        if at is not None and scores[at] >= CONTINUITY_SHARE * scores[best]:
+            return targets[at]
         return targets[best]
 
     for run in floating:
@@ -174,12 +199,19 @@ def cluster(runs: list[Run], pieces: list[Piece]) -> list[Run]:
         join(run, best(run))
     for run in floating:
         owner[id(run)].merged.append(run)
-    return [run for run in runs if run in anchors]
+    return [run for run in runs if id(run) in anchor_ids]
 
 
-def _previous(runs: list[Run], run: Run, pieces: list[Piece]) -> Run | None:
-    """The run just before ``run`` when nothing but text separates them."""
-    position = runs.index(run)
+def _squared(weights: dict[str, float]) -> dict[str, float]:
+    """Every weight squared."""
+    return dict(
+        zip(weights.keys(), map(operator.mul, weights.values(), weights.values()), strict=True)
+    )
+
+
+def _previous(runs: list[Run], position: int, pieces: list[Piece]) -> Run | None:
+    """The run just before ``runs[position]`` when nothing but text separates them."""
+    run = runs[position]
     if position == 0:
         return None
     previous = runs[position - 1]
@@ -192,9 +224,9 @@ def _previous(runs: list[Run], run: Run, pieces: list[Piece]) -> Run | None:
 def _chain(runs: list[Run], pieces: list[Piece]) -> list[Run]:
     """With no article to join, runs that follow on from each other form one item."""
     out: list[Run] = []
-    for run in runs:
-        previous = _previous(runs, run, pieces)
-        if out and previous is not None and previous in [out[-1], *out[-1].merged]:
+    for position, run in enumerate(runs):
+        previous = _previous(runs, position, pieces)
+        if out and previous is not None and _is_part(previous, out[-1]):
             out[-1].merged.append(run)
         else:
             out.append(run)
@@ -204,9 +236,14 @@ def _chain(runs: list[Run], pieces: list[Piece]) -> list[Run]:
 def owner_of(articles: list[Run], run: Run) -> Run | None:
     """The article a run ended up in."""
     for article in articles:
-        if article is run or run in article.merged:
+        if _is_part(run, article):
             return article
     return None
+
+
+def _is_part(run: Run, article: Run) -> bool:
+    """Whether a run is an article or merged into it."""
+    return run is article or any(part is run for part in article.merged)
 
 
 def place_headings(

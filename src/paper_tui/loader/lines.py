@@ -7,10 +7,15 @@ fixed wordings; recognising them line by line keeps them out of the paragraphs t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
-from paper_tui.loader.chars import PUNCT_WIDTH, text_width
+from paper_tui.loader.chars import (
+    PUNCT_WIDTH,
+    PUNCTUATION,
+    LazyPattern,
+    ends_sentence,
+    width_parts,
+)
 from paper_tui.loader.clean import remove_justification_spaces
 
 # Punctuation that may hang past the end of a line instead of starting the next one.
@@ -24,7 +29,7 @@ _NAME: Final = r"[\u4e00-\u9fff·]{1,4}"
 
 # Bylines: "■记者 李晖 通讯员 余建", "本报记者 张三", "辽沈晚报记者 胡月梅",
 # "新甘肃·甘肃法治报记者 齐洪德", "顶端新闻·河南商报记者 刘慧丽 见习记者 李衍慧/文".
-BYLINE: Final = re.compile(
+BYLINE: Final = LazyPattern(
     r"^(?:■\s*)?[\u4e00-\u9fff·]{0,14}?(?:记\s*者|通\s*讯\s*员|实\s*习\s*生|特约撰稿|撰\s*文|编\s*译)"
     r"\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?:[\s、/／]+[\u4e00-\u9fff·/／]{1,8}){0,8}$"
 )
@@ -42,14 +47,14 @@ CONTINUATION: Final = re.compile(
     r"(?P<page>[A-Za-z]?\s*\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*[)）]?$"
 )
 # A caption run into the text with its credit at the end: "图为…检查。新华社记者徐昱摄".
-INLINE_CAPTION: Final = re.compile(
+INLINE_CAPTION: Final = LazyPattern(
     r"^(?:(?P<lead>[上下左右]?图[：:为]|图片[：:为]).*|.*图为.*)[。！]\s*"
     r"(?P<credit>[\u4e00-\u9fff·]{0,12}?(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}\s*[/／]?\s*摄)\s*$"
 )
 # Author affiliation after an essay: "（作者为中央党校教授）", "（作者单位：…）".
 AFFILIATION_START: Final = re.compile(r"^[（(]\s*作\s*者\s*(?:为|系|是|单\s*位|分\s*别)")
 # Leads that open a news article: "本报讯", "本报北京1月2日讯", "福州晚报讯", "新华社北京2月8日电".
-LEAD: Final = re.compile(
+LEAD: Final = LazyPattern(
     r"^(?:本\s*报|[\u4e00-\u9fff·]{1,12}?(?:报|社|网|台|新闻|电视台|通讯社))"
     r"[\u4e00-\u9fff\d\s月日]{0,14}?(?:讯|电)(?=[\s（(“【\d]|$|[\u4e00-\u9fff])"
 )
@@ -59,7 +64,7 @@ DATE_LINE: Final = re.compile(
     r"(?:\s*(?:农历|丁|戊|己|庚|辛|壬|癸|甲|乙|丙)\S*)*$"
 )
 WEEKDAY: Final = re.compile(r"^星期[一二三四五六日天]$")
-PAGE_HEADER: Final = re.compile(
+PAGE_HEADER: Final = LazyPattern(
     r"^(?P<num>[A-Za-z]?\d{1,3})(?:\s*版)?(?:\s*(?P<section>[\u4e00-\u9fff·]{2,8}))?$"
 )
 STAFF: Final = re.compile(
@@ -68,31 +73,54 @@ STAFF: Final = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One non-blank input line, cleaned, with its role and width."""
+# A character every match of a pattern holds, looked for before the pattern is tried: 转 or 接
+# in a continuation marker, 摄, 图 or 来(源) in a credit, 记(者), 通(讯员), 实(习生), 特(约撰稿),
+# 撰(文) or 编(译) in a byline.
+_CONTINUATION_HINT: Final = re.compile("[转接]")
+_CREDIT_HINT: Final = re.compile("[摄图来]")
+_BYLINE_HINT: Final = re.compile("[记通实特撰编]")
+
+
+class Line(NamedTuple):
+    """One non-blank input line, cleaned, with its role and width.
+
+    ``inner_width`` is the width without closing punctuation at the end, which may hang past the
+    column. ``parts`` are its ``width_parts``, ``ends`` tells whether it ends a sentence and
+    ``stops`` whether it ends a sentence or opens a quotation (the next line may start anew): all
+    are asked for many times. A named tuple, not a frozen dataclass: every input line is built
+    twice, and a tuple is built several times faster.
+    """
 
     number: int
     text: str
     role: Role
     width: float
     inner_width: float = 0.0
-    """The width without closing punctuation at the end, which may hang past the column."""
+    parts: tuple[int, float] = (0, 0.0)
+    ends: bool = False
+    stops: bool = False
 
 
 def classify(text: str) -> Role:
     """Tell what a cleaned line is from its wording alone."""
     if ("，" in text or "。" in text) and len(text) > 12:
         # Running text: of the fixed wordings only a contact line can hold commas or stops.
-        return "furniture" if STAFF.search(text) else "body"
-    if STAFF.search(text) or DATE_LINE.match(text) or WEEKDAY.match(text):
+        return "furniture" if _is_staff(text) else "body"
+    if _is_staff(text) or DATE_LINE.match(text) or WEEKDAY.match(text):
         return "furniture"
-    if CONTINUATION.match(text):
+    if _CONTINUATION_HINT.search(text) and CONTINUATION.match(text):
         return "continuation"
     compact = text.replace(" ", "")
-    if len(compact) <= 40 and CREDIT.search(text) and "，" not in text and "。" not in text:
+    if (
+        len(compact) <= 40
+        and _CREDIT_HINT.search(text)
+        and CREDIT.search(text)
+        and "，" not in text
+        and "。" not in text
+    ):
         return "credit"
-    if len(compact) <= 48 and BYLINE.match(text) and not LEAD.match(compact):
+    bylined = len(compact) <= 48 and _BYLINE_HINT.search(text) and BYLINE.match(text)
+    if bylined and not _lead(compact):
         return "byline"
     if BOXED.match(text) and len(compact) <= 40 and "。" not in text:
         return "byline"
@@ -102,7 +130,7 @@ def classify(text: str) -> Role:
 def make_line(number: int, raw: str) -> Line:
     """Clean and classify one raw input line (measure it with ``measured``)."""
     text = remove_justification_spaces(raw)
-    lead = LEAD.match(text)
+    lead = _lead(text)
     if lead and lead.end() < len(text) and raw.lstrip()[: lead.end() + 1].rstrip() != raw.strip():
         # The space after a lead (本报讯 连日来) is printed, not justification.
         head = lead.group(0).rstrip()
@@ -113,18 +141,38 @@ def make_line(number: int, raw: str) -> Line:
     if role in ("byline", "credit", "furniture"):
         # Bylines and credits keep the spaces between names, as printed.
         text = " ".join(raw.split())
-    return Line(number, text, role, 0.0, 0.0)
+    ends = ends_sentence(text)
+    stops = ends or text.endswith(("：", ":"))
+    return Line(number, text, role, 0.0, 0.0, width_parts(text), ends, stops)
 
 
 def measured(line: Line, punct_width: float = PUNCT_WIDTH) -> Line:
     """The line with its widths measured, full-width punctuation ``punct_width`` ems wide."""
-    width = text_width(line.text, punct_width)
+    punct, rest = line.parts
+    width = punct * punct_width + rest
     inner = width
     # Type that sets punctuation a full em wide lets a last mark hang past the column edge;
     # type that compresses punctuation squeezes it inside instead.
     if punct_width >= HANGS_FROM and len(line.text) > 1 and line.text[-1] in HANGING:
-        inner = text_width(line.text[:-1], punct_width)
-    return Line(line.number, line.text, line.role, width, inner)
+        # The width without the mark: a full-width one, or a half-width one (,.;:?!).
+        if line.text[-1] in PUNCTUATION:
+            punct -= 1
+        else:
+            rest -= 0.5
+        inner = punct * punct_width + rest
+    return Line(line.number, line.text, line.role, width, inner, line.parts, line.ends, line.stops)
+
+
+def _is_staff(text: str) -> bool:
+    """``STAFF.search``: past the first character only its e-mail address can match."""
+    return STAFF.match(text) is not None or ("@" in text and STAFF.search(text) is not None)
+
+
+def _lead(text: str) -> re.Match[str] | None:
+    """``LEAD.match``, skipped for text without the 讯 or 电 that every lead ends with."""
+    if "讯" not in text and "电" not in text:
+        return None
+    return LEAD.match(text)
 
 
 def _raw_has_space_after(raw: str, head: str) -> bool:
@@ -164,7 +212,9 @@ def _chinese_number(text: str) -> int | None:
 
 def is_lead(text: str) -> bool:
     """Whether a paragraph opens with a news lead such as 本报讯 or 新华社…电."""
-    return bool(LEAD.match(text.replace(" ", "")[:30]))
+    if "讯" not in text and "电" not in text:
+        return False
+    return _lead(text.replace(" ", "")[:30]) is not None
 
 
 # Common surnames (single and compound): an author line is a name standing alone.
@@ -179,12 +229,13 @@ SURNAMES: Final = frozenset(
     ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯")
 )
 
-_AUTHOR_LINE: Final = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:\s?[\u4e00-\u9fff]{1,3})?$")
+_AUTHOR_LINE: Final = LazyPattern(r"^[\u4e00-\u9fff]{1,3}(?:\s?[\u4e00-\u9fff]{1,3})?$")
 
 
 def is_author_name(text: str) -> bool:
     """Whether a short line reads as one or two personal names (an essay's author line)."""
-    if not _AUTHOR_LINE.match(text):
+    # Two names of three characters and a space at most (and the newline ``$`` allows).
+    if len(text) > 8 or not _AUTHOR_LINE.match(text):
         return False
     names = text.split() if " " in text and len(text.replace(" ", "")) > 3 else [text]
     for name in names:

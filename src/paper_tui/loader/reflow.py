@@ -10,7 +10,7 @@ are measured per block, since one page mixes columns of 10 to 25 characters.
 from __future__ import annotations
 
 import re
-import statistics
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -19,6 +19,7 @@ from typing import Final, Literal
 from paper_tui.loader.chars import (
     CLOSING,
     LATIN,
+    LATIN_LETTERS,
     OPENING,
     ends_sentence,
     is_cjk,
@@ -90,15 +91,23 @@ class Piece:
 
 def join_lines(texts: Sequence[str]) -> str:
     """Join wrapped lines: no space between CJK characters, one between two Latin words."""
-    out = ""
+    parts: list[str] = []
     for text in texts:
         if not text:
             continue
-        if out and LATIN.match(out[-1]) and LATIN.match(text[0]) and not out[-1].isdigit():
-            out += " " + text
-        else:
-            out += text
-    return out
+        # A digit may end a line and a number go on in the next: 2018 / 年 or 12 / 34.
+        if parts and parts[-1][-1] in LATIN_LETTERS and text[0] in LATIN:
+            parts.append(" ")
+        parts.append(text)
+    return "".join(parts)
+
+
+def median(values: Sequence[float]) -> float:
+    """The median of sorted values (as ``statistics.median``, without sorting again)."""
+    middle = len(values) // 2
+    if len(values) % 2:
+        return values[middle]
+    return (values[middle - 1] + values[middle]) / 2
 
 
 def split_blocks(lines: Sequence[Line | None]) -> list[list[Line]]:
@@ -128,10 +137,40 @@ def block_width(lines: Sequence[Line]) -> float:
     if len(lines) < MIN_LINES_FOR_WIDTH:
         return max(line.inner_width for line in lines)
     plain = [line.width for line in lines if line.width == line.inner_width]
-    widths = sorted(plain if len(plain) >= 2 else [line.inner_width for line in lines])
-    # The upper quartile: most lines of a column are full, the short ones end paragraphs.
-    upper = widths[(3 * len(widths)) // 4 :]
-    return statistics.median(upper)
+    widths = plain if len(plain) >= 2 else [line.inner_width for line in lines]
+    return _upper_quartile(sorted(widths))
+
+
+def _upper_quartile(widths: list[float]) -> float:
+    """The median of the upper quarter of sorted widths."""
+    # Most lines of a column are full, the short ones end paragraphs.
+    return median(widths[(3 * len(widths)) // 4 :])
+
+
+class _Window:
+    """The full lines of a window sliding down a run, their widths kept sorted."""
+
+    def __init__(self) -> None:
+        self.plain: list[float] = []
+        self.inner: list[float] = []
+
+    def add(self, line: Line) -> None:
+        """Take a line in."""
+        insort(self.inner, line.inner_width)
+        if line.width == line.inner_width:
+            insort(self.plain, line.width)
+
+    def remove(self, line: Line) -> None:
+        """Let a line go."""
+        del self.inner[bisect_left(self.inner, line.inner_width)]
+        if line.width == line.inner_width:
+            del self.plain[bisect_left(self.plain, line.width)]
+
+    def width(self) -> float:
+        """``block_width`` of the lines in the window."""
+        if len(self.inner) < MIN_LINES_FOR_WIDTH:
+            return self.inner[-1]
+        return _upper_quartile(self.plain if len(self.plain) >= 2 else self.inner)
 
 
 def is_headline_text(text: str) -> bool:
@@ -161,9 +200,7 @@ def _block_widths(blocks: Sequence[list[Line]]) -> list[float | None]:
     for block in blocks:
         body = [line for line in block if line.role == "body"]
         full = [
-            body[i]
-            for i in range(1, len(body) - 1)
-            if not _stops(body[i - 1].text) and not _stops(body[i].text)
+            body[i] for i in range(1, len(body) - 1) if not body[i - 1].stops and not body[i].stops
         ]
         widths.append(block_width(full) if len(full) >= 2 else None)
     return widths
@@ -269,9 +306,8 @@ def _split_run_after(
     at_start = True
     i = 0
 
-    def close(lines: list[Line], kind: PieceKind = "paragraph") -> None:
-        first = run.index(lines[0])
-        width = statistics.median(widths[first : first + len(lines)])
+    def close(first: int, lines: list[Line], kind: PieceKind = "paragraph") -> None:
+        width = median(sorted(widths[first : first + len(lines)]))
         if kind == "paragraph":
             pieces.append(_paragraph(lines, width, block))
         else:
@@ -281,24 +317,24 @@ def _split_run_after(
         if at_start:
             title = _title_before_lead(run, i)
             if title:
-                close(run[i : i + title], "headline")
+                close(i, run[i : i + title], "headline")
                 i += title
                 continue
             heading = _subheading_at(run, i, widths)
             if heading:
-                close(run[i : i + heading], "subheading")
+                close(i, run[i : i + heading], "subheading")
                 i += heading
                 continue
         line = run[i]
         current.append(line)
         at_start = False
         if i + 1 < len(run) and _ends_paragraph(run, widths, i):
-            close(current)
+            close(i + 1 - len(current), current)
             current = []
             at_start = True
         i += 1
     if current:
-        close(current)
+        close(len(run) - len(current), current)
     if pieces and pieces[0].kind == "paragraph":
         first = pieces[0].lines[0]
         pieces[0].open_start = not is_lead(first.text) and (
@@ -319,25 +355,32 @@ def local_widths(run: Sequence[Line], page_widths: Sequence[float]) -> list[floa
     # Lines inside a paragraph are the evidence: they are full, while a paragraph's first line
     # is short by its lost indent and its last line may stop anywhere.
     inside = [
-        0 < i < len(run) - 1 and not _stops(run[i - 1].text) and not _stops(line.text)
+        0 < i < len(run) - 1 and not run[i - 1].stops and not line.stops
         for i, line in enumerate(run)
     ]
-    out = []
-    for i in range(len(run)):
-        lo = max(0, min(i - WIDTH_WINDOW, len(run) - 2 * WIDTH_WINDOW - 1))
-        window = range(lo, min(len(run), lo + 2 * WIDTH_WINDOW + 1))
-        full = [run[j] for j in window if inside[j]]
-        if len(full) >= 2:
-            out.append(block_width(full))
+    # Each line is measured in the window of lines around it, held inside the run; the windows
+    # are computed once each, sliding down the run.
+    span = 2 * WIDTH_WINDOW + 1
+    last = max(0, len(run) - span)
+    window = _Window()
+    by_start = []
+    for start in range(last + 1):
+        stop = min(len(run), start + span)
+        if start == 0:
+            for j in range(stop):
+                if inside[j]:
+                    window.add(run[j])
+        else:
+            if inside[start - 1]:
+                window.remove(run[start - 1])
+            if inside[stop - 1]:
+                window.add(run[stop - 1])
+        if len(window.inner) >= 2:
+            by_start.append(window.width())
         else:
             # Too few full lines here: the nearest column this text fits in.
-            out.append(_width_for([run[j] for j in window], page_widths, borrow=True))
-    return out
-
-
-def _stops(text: str) -> bool:
-    """Whether a line ends a sentence or opens a quotation: the next line may start anew."""
-    return ends_sentence(text) or text.endswith(("：", ":"))
+            by_start.append(_width_for(run[start:stop], page_widths, borrow=True))
+    return [by_start[min(max(i - WIDTH_WINDOW, 0), last)] for i in range(len(run))]
 
 
 def _is_cut_off(before: list[Piece], run: list[Line], page_widths: Sequence[float]) -> bool:
@@ -355,7 +398,7 @@ def _is_cut_off(before: list[Piece], run: list[Line], page_widths: Sequence[floa
 
 def _paragraph(lines: list[Line], width: float, block: int) -> Piece:
     last = lines[-1]
-    open_end = not ends_sentence(last.text) and not _closes_aside(lines, len(lines) - 1)
+    open_end = not last.ends and not _closes_aside(lines, len(lines) - 1)
     if not open_end and len(lines) > 1 and width - last.width < SHORT_LINE * 0.5:
         # Ends a sentence at a full line: the paragraph may still go on in the next column.
         open_end = False
@@ -369,7 +412,7 @@ def _ends_paragraph(run: list[Line], widths: list[float], i: int) -> bool:
         return True
     if _closes_aside(run, i):
         return True
-    if not ends_sentence(line.text):
+    if not line.ends:
         return False
     short = widths[i + 1] - next_line.inner_width
     if widths[i] - line.width >= SHORT_LINE:

@@ -82,7 +82,7 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
                 current.end = index
                 close()
                 continue
-            caption = INLINE_CAPTION.match(text) if len(text) <= CAPTION_MAX_CHARS else None
+            caption = INLINE_CAPTION.match(text) if _may_be_caption(text) else None
             if caption:
                 photo = Run(start=index, end=index, credit=True, caption_credit=caption["credit"])
                 photo.paragraphs.append(piece)
@@ -127,6 +127,11 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
                 current.continued_from = page
                 runs.append(current)
     return runs, headlines, bylines
+
+
+def _may_be_caption(text: str) -> bool:
+    """Whether a paragraph is short enough for a caption and ends with a credit's 摄."""
+    return len(text) <= CAPTION_MAX_CHARS and text.rstrip().endswith("摄")
 
 
 def _changes_column(run: Run, piece: Piece) -> bool:
