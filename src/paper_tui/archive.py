@@ -10,6 +10,7 @@ another page of its issue is stitched when opened, from the pages of that issue.
 from __future__ import annotations
 
 import os
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -134,19 +135,24 @@ class Shelf:
         self.catalog = catalog
         self.capacity = capacity
         self._documents: OrderedDict[str, Document] = OrderedDict()
+        # Articles are opened from worker threads, and a worker cancelled by a newer one may
+        # still be reading.
+        self._lock = threading.Lock()
 
     def document(self, source: str) -> Document:
         """A loaded file; raise LoadError if it cannot be read."""
         from paper_tui.loader import load
 
-        document = self._documents.get(source)
-        if document is None:
-            document = load(source)
+        with self._lock:
+            document = self._documents.get(source)
+            if document is not None:
+                self._documents.move_to_end(source)
+                return document
+        document = load(source)
+        with self._lock:
             self._documents[source] = document
             while len(self._documents) > self.capacity:
                 self._documents.popitem(last=False)
-        else:
-            self._documents.move_to_end(source)
         return document
 
     def entry(self, key: str) -> tuple[Entry, int] | None:
