@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from paper_tui.widgets.archive_tree import ArchiveTree
 from paper_tui.widgets.article_list import ArticleList
 from paper_tui.widgets.find_bar import FindBar
 from paper_tui.widgets.reader import ReaderPane
@@ -33,10 +34,15 @@ _BUILT_IN: Final = (
     ("Find bar", "enter", "Keep matches, read on"),
     ("Reader", "esc", "Clear the search"),
     ("Bookmarks", "enter, d, esc", "Open, delete, close"),
+    ("Archive tree", "space", "Open or close an issue, a page"),
+    ("Archive tree", "shift+↑, ↓", "Previous, next of its kind"),
 )
-_SECTIONS: Final = ("Anywhere", "Reader", "Article list", "Find bar", "Bookmarks")
+_SECTIONS: Final = ("Anywhere", "Reader", "Article list", "Archive tree", "Find bar", "Bookmarks")
 # The first column holds the app-wide keys, the second the keys of each widget.
-_COLUMNS: Final = (("Anywhere",), ("Reader", "Article list", "Find bar", "Bookmarks"))
+_COLUMNS: Final = (
+    ("Anywhere", "Archive tree"),
+    ("Reader", "Article list", "Find bar", "Bookmarks"),
+)
 
 
 _KEY_NAMES: Final = {
@@ -66,6 +72,7 @@ def key_rows() -> list[tuple[str, str, str]]:
         ("Anywhere", PaperApp.BINDINGS),
         ("Reader", ReaderPane.BINDINGS),
         ("Article list", ArticleList.BINDINGS),
+        ("Archive tree", ArchiveTree.BINDINGS),
         ("Find bar", FindBar.BINDINGS),
     ]
     rows = []
