@@ -60,7 +60,7 @@ from pathlib import Path
 import paper_tui
 from paper_tui.folders import paths
 from paper_tui.search import ArchiveIndex
-from startup import FIRST_TEXT, HEADLINE, SEED, SIZE, Terminal, has, tmux
+from startup import FIRST_TEXT, HEADLINE, SEED, SIZE, Terminal, has, keywords_shown, tmux
 
 SRC = str(Path(paper_tui.__file__).resolve().parents[1])  # children import the code we import
 MIN_CJK_SHARE = 0.3
@@ -473,7 +473,7 @@ def first_screens(archive: Path, home: Path, env: dict[str, str], args: argparse
     samples: dict[str, list[float]] = {"one": [], "warm": [], "cold": []}
     timed_out: set[str] = set()
     progress("first screen: warm-up (byte-code, jieba's cache)")
-    launch([str(SEED)], env, has("关键词"), args.timeout)
+    launch([str(SEED)], env, keywords_shown, args.timeout)
     term = Terminal([sys.executable, "-m", "paper_tui", str(archive)], env)
     warm_up = wait_for(term, ready_archive, args.timeout)
     time.sleep(OPEN_SECONDS)
