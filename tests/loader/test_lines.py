@@ -84,3 +84,17 @@ def test_hanging_punctuation_is_left_out_of_inner_width() -> None:
     assert (full.width, full.inner_width) == (5.0, 4.0)
     compressed = measured(make_line(1, "一二三四，"), 0.5)
     assert (compressed.width, compressed.inner_width) == (4.5, 4.5)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("■记 者 荣怡婷", "■记者 荣怡婷"),
+        ("记 者 李 晖 通 讯 员 余 建", "记者 李 晖 通讯员 余 建"),
+        ("见 习 记 者 李衍慧/文", "见习记者 李衍慧/文"),
+        ("本报记者 张三 李四", "本报记者 张三 李四"),
+        ("■摄 影 王强", "■摄影 王强"),
+    ],
+)
+def test_byline_role_words_lose_justification_spaces(raw: str, expected: str) -> None:
+    assert make_line(1, raw).text == expected

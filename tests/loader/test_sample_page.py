@@ -56,7 +56,7 @@ def test_leads_open_the_articles(document: Document) -> None:
 def test_bylines_and_photo_credit(document: Document) -> None:
     items = document.pages[0].items
     assert items[0].bylines == ("■记者 居丹荔 林旭东",)
-    assert items[1].bylines == ("■记 者 荣怡婷", "通讯员 曹金凤 陶佳迪")
+    assert items[1].bylines == ("■记者 荣怡婷", "通讯员 曹金凤 陶佳迪")
     assert items[-1].bylines == ("■摄影 王 强 陈明远",)
 
 

@@ -141,9 +141,27 @@ def make_line(number: int, raw: str) -> Line:
     if role in ("byline", "credit", "furniture"):
         # Bylines and credits keep the spaces between names, as printed.
         text = " ".join(raw.split())
+        if role != "furniture" and " " in text:
+            text = join_role_words(text)
     ends = ends_sentence(text)
     stops = ends or text.endswith(("：", ":"))
     return Line(number, text, role, 0.0, 0.0, width_parts(text), ends, stops)
+
+
+# The role words of bylines and credits, their characters spread by justification as often as
+# not: "■记 者 荣怡婷", "通 讯 员 曹金凤", "摄 影 王强".
+_SPREAD_ROLE: Final = LazyPattern(
+    r"(?:(?:见|实)\s*习\s*|特\s*约\s*)?"
+    r"(?:记\s*者|通\s*讯\s*员|实\s*习\s*生|撰\s*稿(?:\s*人)?|撰\s*文|编\s*译|摄\s*影|制\s*图)"
+)
+
+
+def join_role_words(text: str) -> str:
+    """A byline with the justification spaces inside its role words removed (``记 者`` -> ``记者``).
+
+    The spaces between names stay: they separate people.
+    """
+    return _SPREAD_ROLE.sub(lambda match: match.group(0).replace(" ", ""), text)
 
 
 def measured(line: Line, punct_width: float = PUNCT_WIDTH) -> Line:

@@ -1,0 +1,109 @@
+"""Tell an article's subheadings from titles when pdftotext set them apart from their text.
+
+A subheading alone in its block, with no text of its own line before it, looks like a title.
+Two things give it away. It opens an essay's text: a title, its author's name, then a bold line
+and the text, as ``新使命：中国共产党的历史担当`` / ``李忠杰`` / ``不忘初心走在时代前列`` do; a
+title does not follow another title's author. And an article's subheadings are a series,
+written to one pattern: ``新时代的鲜明主题`` belongs with ``新时代的价值追求`` and
+``新时代的战略安排`` found as subheadings elsewhere on the page. A section heading may also
+restate its article's title within a longer phrase (``充分认识…的重大意义``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from paper_tui.loader.lines import is_lead
+from paper_tui.loader.reflow import Piece
+
+# Pieces a reader's eye passes over between a headline and what follows it.
+_TRANSPARENT: Final = ("furniture",)
+_TEXT: Final = ("paragraph", "subheading")
+# A title this long, quoted whole in another line, is not there by chance.
+MIN_TITLE_CHARS: Final = 4
+
+
+def demote_subheadings(pieces: list[Piece]) -> None:
+    """Turn into subheadings the headline pieces that head text inside an article."""
+    series = [piece.text for piece in pieces if piece.kind == "subheading"]
+    titles = [piece.text for piece in pieces if piece.kind == "headline"]
+    for index, piece in enumerate(pieces):
+        if piece.kind != "headline":
+            continue
+        following = _neighbour(pieces, index, 1)
+        # A lead (本报讯…) opens an article: what stands over it is its title.
+        if following is None or following.kind not in _TEXT or is_lead(following.text):
+            continue
+        if (
+            _follows_title_and_author(pieces, index)
+            or _in_series(piece.text, series)
+            or _restates_title(piece.text, titles)
+        ):
+            piece.kind = "subheading"
+
+
+def _neighbour(pieces: Sequence[Piece], index: int, step: int) -> Piece | None:
+    """The nearest piece before (step -1) or after (step 1) ``index`` that is not furniture."""
+    at = _neighbour_at(pieces, index, step)
+    return None if at is None else pieces[at]
+
+
+def _neighbour_at(pieces: Sequence[Piece], index: int, step: int) -> int | None:
+    """Position of ``_neighbour``."""
+    at = index + step
+    while 0 <= at < len(pieces):
+        if pieces[at].kind not in _TRANSPARENT:
+            return at
+        at += step
+    return None
+
+
+def _follows_title_and_author(pieces: Sequence[Piece], index: int) -> bool:
+    """Whether the piece stands right under a headline and the author line set beneath it."""
+    position = _neighbour_at(pieces, index, -1)
+    if position is None or pieces[position].kind != "byline":
+        return False
+    title = _neighbour(pieces, position, -1)
+    return title is not None and title.kind == "headline"
+
+
+def _restates_title(text: str, titles: Sequence[str]) -> bool:
+    """Whether a line holds another headline of the page whole, as a section of its article.
+
+    ``充分认识全面建成多层次社会保障体系的重大意义`` heads a section of the article titled
+    ``全面建成多层次社会保障体系``; one article's title never quotes another's in full.
+    """
+    return any(
+        len(title) >= MIN_TITLE_CHARS and len(title) < len(text) and title in text
+        for title in titles
+    )
+
+
+def _in_series(text: str, series: Sequence[str]) -> bool:
+    """Whether a line is written to the pattern of the page's subheadings.
+
+    The pattern is the same length and a shared opening or ending of at least a quarter of it
+    (``新时代的`` + two words); a colon at the same place counts as a shared opening
+    (``明确新目标：…`` beside ``贯彻新思想：…``).
+    """
+    for other in series:
+        if len(other) != len(text) or other == text:
+            continue
+        least = max(2, len(text) // 4)
+        if _shared_prefix(text, other) >= least or _shared_prefix(text[::-1], other[::-1]) >= least:
+            return True
+        colon = text.find("：")
+        if colon >= 2 and other.find("：") == colon:
+            return True
+    return False
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share at their start."""
+    count = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        count += 1
+    return count
