@@ -7,14 +7,16 @@ user can cause ends in one line on stderr and exit status 2, never a traceback.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Final, NoReturn
+from typing import TYPE_CHECKING, Final, NoReturn
 
 from paper_tui import __version__
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_OK: Final = 0
 EXIT_PARTIAL: Final = 1
@@ -59,6 +61,8 @@ def has_pages(folder: Path) -> bool:
 
 
 def _parser_export() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="paper-tui export",
         description="Export the articles the loader finds in a page file, or in every page "
@@ -73,6 +77,8 @@ def _parser_export() -> argparse.ArgumentParser:
 
 
 def _parser_main() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="paper-tui",
         description="A terminal reader for Chinese newspaper pages extracted from PDF. "
@@ -92,21 +98,26 @@ def run_open(argv: Sequence[str]) -> int:
     """``paper-tui [PATH ...]``: open pages in the reader (or resume, or the sample page)."""
     from paper_tui.prefetch import prefetch_session
 
-    args = _parser_main().parse_args(argv)
-    for path in args.paths:
+    # Paths alone need no parser; argparse is imported (a few milliseconds before the first
+    # screen) only when there are options to read.
+    if any(arg.startswith("-") for arg in argv):
+        paths: list[Path] = _parser_main().parse_args(argv).paths
+    else:
+        paths = [Path(arg) for arg in argv]
+    for path in paths:
         if not path.exists():
             _fail(f"{path}: no such file or folder")
         if path.is_dir() and not has_pages(path):
             _fail(f"{path}: no text pages (*.txt) in this folder")
-    if any(path.is_dir() for path in args.paths):
+    if any(path.is_dir() for path in paths):
         # An archive: the app reads it in the background, from its search index.
         from paper_tui.app import PaperApp
         from paper_tui.session import start_session
 
-        session = start_session([], sample_page(), roots=args.paths)
+        session = start_session([], sample_page(), roots=paths)
     else:
         # The page loads in a child process while this one imports the UI (see prefetch).
-        collect = prefetch_session(args.paths, sample_page())
+        collect = prefetch_session(paths, sample_page())
         from paper_tui.app import PaperApp
 
         session = collect()

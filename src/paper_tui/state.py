@@ -10,11 +10,8 @@ deleted, and the state is always written atomically so a crash cannot leave a ha
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import reprlib
-import tempfile
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
@@ -22,6 +19,9 @@ from pathlib import Path
 from typing import Any, Final, TypedDict
 
 from paper_tui.folders import Paths, StrPath
+
+# The parsers and writers are imported where they are used: the reader's first screen needs only
+# the classes here (its session is built in another process, see prefetch).
 
 STATE_VERSION: Final = 1
 MAX_RECENT: Final = 20
@@ -75,6 +75,8 @@ _CONFIG_RULES: Final[dict[str, tuple[type, Callable[[Any], bool], str]]] = {
 
 def load_config(paths: Paths) -> tuple[Config, list[str]]:
     """Read config.toml, returning the config and warnings about anything ignored in it."""
+    import tomllib
+
     file = paths.config_file
     try:
         raw = file.read_bytes()
@@ -115,6 +117,8 @@ def load_config(paths: Paths) -> tuple[Config, list[str]]:
 
 def example_config() -> str:
     """Return a commented config.toml that sets every key to its default."""
+    import json
+
     lines = ["# paper-tui configuration (config.toml). Every key is optional."]
     defaults = Config()
     for item in fields(Config):
@@ -322,6 +326,8 @@ def _set_aside(file: Path, reason: str) -> tuple[State, list[str]]:
 
 def load_state(paths: Paths) -> tuple[State, list[str]]:
     """Read the saved state, returning it and warnings; unusable files are moved aside."""
+    import json
+
     file = paths.state_file
     try:
         raw = file.read_bytes()
@@ -366,6 +372,8 @@ def atomic_write_text(path: StrPath, text: str, encoding: str = "utf-8", mode: i
     Creates the parent folder if needed. A new file gets `mode`; an existing one keeps its mode.
     Raises OSError on failure, leaving the old file untouched and no temporary file behind.
     """
+    import tempfile
+
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(OSError):
@@ -398,6 +406,8 @@ def atomic_write_text(path: StrPath, text: str, encoding: str = "utf-8", mode: i
 
 def save_state(paths: Paths, state: State) -> str | None:
     """Write the state atomically; return None on success or a one-line warning."""
+    import json
+
     file = paths.state_file
     try:
         text = json.dumps(state.to_json(), ensure_ascii=False, indent=2)
