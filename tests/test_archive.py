@@ -89,3 +89,25 @@ def test_an_article_not_continued_opens_as_it_is(shelf: Shelf) -> None:
     found = shelf.entry(entry_key(path_1, first.id))
     assert found is not None and found[0].item == first and found[1] == 0
     assert shelf.entry(entry_key(path_1, "p1-missing")) is None
+
+
+def test_an_article_without_its_marker_still_finds_its_continuation(tmp_path: Path) -> None:
+    folder = tmp_path / "2025-02-09"
+    folder.mkdir()
+    text = PAGE_1.read_text(encoding="utf-8")
+    # No "continued on page 2", and the text stops in mid-sentence, as a cut page would.
+    text = text.replace("（下转2版）\n", "").replace(
+        "投资突破 385亿元，均\n增长8%以上。\n", "投资突破 385亿元，均\n"
+    )
+    (folder / "01.txt").write_text(text, encoding="utf-8")
+    shutil.copy(PAGE_2, folder / "02.txt")
+    catalog = Catalog([tmp_path])
+    for path in sorted(folder.glob("*.txt")):
+        [page] = load(path).pages
+        catalog.add([PageRow(path, page.number, page.date, page.section, len(page.items))])
+    head = next(
+        item for item in load(folder / "01.txt").items if item.title and "满格" in item.headline
+    )
+    assert head.continued_to_page is None
+    found = Shelf(catalog).entry(entry_key(folder / "01.txt", head.id))
+    assert found is not None and [seam.page for seam in found[0].item.seams] == [2]

@@ -18,10 +18,13 @@ from pathlib import Path
 from typing import Final
 
 from paper_tui.library import Entry, absolute
+from paper_tui.loader.chars import ends_sentence
 from paper_tui.loader.continuations import issue_key, stitch_documents
 from paper_tui.model import Document, Item, Page
 from paper_tui.search.index import PageRow
 
+CHAIN_PAGES: Final = 3
+"""How many further pages an article continued from page to page is followed over."""
 CACHED_DOCUMENTS: Final = 16
 """Loaded files kept, so that moving back and forth in an issue reads nothing twice."""
 PLACEHOLDER_ID: Final = "archive"
@@ -77,6 +80,17 @@ class Catalog:
             changed.add(issue)
         return changed
 
+    def replace_all(self, rows: Iterable[PageRow], root: Path) -> set[tuple[str, str]]:
+        """Make the pages below ``root`` exactly these; return the keys of the issues changed."""
+        rows = list(rows)
+        keep = {row.path for row in rows}
+        changed = {
+            self._remove(key)
+            for key in list(self._pages)
+            if key[0] not in keep and key[0].is_relative_to(root)
+        }
+        return changed | self.add(rows)
+
     def _remove(self, key: tuple[Path, int | None]) -> tuple[str, str]:
         row = self._pages.pop(key)
         issue = self.issue_of(row)
@@ -106,6 +120,10 @@ class Catalog:
     def pages_of(self, key: tuple[str, str]) -> list[PageRow]:
         """The pages of an issue, in order."""
         return sorted(self._issues.get(key, {}).values(), key=_page_order)
+
+    def relative(self, path: Path) -> str:
+        """A file's path as the archive shows it: from its root."""
+        return f"{self._relative(str(path.parent))}/{path.name}".lstrip("/")
 
     def _label(self, key: tuple[str, str], date: str | None) -> str:
         folder, name = key
@@ -166,10 +184,19 @@ class Shelf:
         if found is None:
             return None
         page, item = found
-        if item.continued_to_page is None and item.continued_from_page is None:
+        if not _may_continue(page, item):
             return Entry(page.items.index(item), source, page, item), 0
         documents = self._issue_documents(source, document, page, item)
         stitched = stitch_documents(documents)
+        # A chain over three pages or more: read the pages its ends still point to.
+        for _ in range(CHAIN_PAGES):
+            ends = {a.continued_to_page for a in stitched.articles.values()}
+            ends |= {a.continued_from_page for a in stitched.articles.values()}
+            missing = ends - {None} - _numbers(documents)
+            if not missing:
+                break
+            documents += self._pages_numbered(source, page, missing)
+            stitched = stitch_documents(documents)
         ref = (source, item_id)
         if ref in stitched.parts:
             (head_source, head_id), paragraph = stitched.parts[ref]
@@ -181,20 +208,42 @@ class Shelf:
     def _issue_documents(
         self, source: str, document: Document, page: Page, item: Item
     ) -> list[tuple[str, Document]]:
-        """This file, and the files of its issue holding the pages the item points to."""
+        """This file, and the files of its issue holding the pages the item points to (or the
+        next page, for an article that stops in mid-sentence with no marker)."""
+        wanted = {item.continued_to_page, item.continued_from_page} - {None}
+        if not wanted and page.number is not None:
+            wanted = {page.number + 1}
+        return [(source, document), *self._pages_numbered(source, page, wanted)]
+
+    def _pages_numbered(
+        self, source: str, page: Page, numbers: set[int | None]
+    ) -> list[tuple[str, Document]]:
+        """The other files of a page's issue holding pages with these numbers."""
         from paper_tui.loader import LoadError
 
-        wanted = {item.continued_to_page, item.continued_from_page} - {None}
-        documents = [(source, document)]
+        documents = []
         row = PageRow(Path(source), page.number, page.date, page.section, 0)
         for other in self.catalog.pages_of(self.catalog.issue_of(row)):
             path = str(other.path)
-            if other.page in wanted and path != source:
+            if other.page in numbers and path != source:
                 try:
                     documents.append((path, self.document(path)))
                 except LoadError:  # an unreadable page only means nothing to stitch with
                     continue
         return documents
+
+
+def _may_continue(page: Page, item: Item) -> bool:
+    """Whether an item may go on on another page: it says so, or it stops in mid-sentence."""
+    if item.continued_to_page is not None or item.continued_from_page is not None:
+        return True
+    return (
+        page.number is not None and bool(item.paragraphs) and not ends_sentence(item.paragraphs[-1])
+    )
+
+
+def _numbers(documents: Sequence[tuple[str, Document]]) -> set[int | None]:
+    return {page.number for _source, document in documents for page in document.pages}
 
 
 def _find(document: Document, item_id: str) -> tuple[Page, Item] | None:

@@ -170,3 +170,43 @@ async def test_a_folder_of_unreadable_pages_says_so(tmp_path: Path) -> None:
         assert "没有读出文章：2 个文件无法读取" in shown
         assert "⚠ 01.txt" in shown and "⚠ 02.txt" in shown
         assert "broken" in header_text(app)
+
+
+async def test_brackets_go_on_past_an_article_stitched_across_pages(archive: Path) -> None:
+    app = make_archive_app(archive)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await indexed(app, pilot)
+        titles = []
+        for _ in range(12):
+            await pilot.press("right_square_bracket")
+            await pilot.pause(0.3)
+            titles.append(screen.entry.item.title)
+        # Page 2's part opens as the whole article; the next ] goes on to page 2's last article
+        # and on into the older issue, never back.
+        assert "当湖街道：文明新风进万家" in titles
+        assert screen.entry.page.date == "2024-05-01"
+
+
+async def test_the_tree_follows_files_removed_broken_or_redated(archive: Path) -> None:
+    app = make_archive_app(archive)
+    async with app.run_test(size=SIZE) as pilot:
+        await indexed(app, pilot)
+        await pilot.press("q")
+    (archive / "2025-02-09" / "02.txt").unlink()
+    (archive / "2024-05-01" / "01.txt").write_bytes(b"\x00\x01 binary \x00" * 60)
+    redated = archive / "2025-02-09" / "01.txt"
+    redated.write_text("2025年2月10日 星期一\n\n" + redated.read_text(encoding="utf-8"))
+    again = make_archive_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await indexed(again, pilot)
+        shown = labels(again)
+        assert [label for label in shown if label.startswith("20")] == [
+            "2025-02-10 · 2025-02-09（1版）"
+        ]
+        assert not any("第2版" in label for label in shown)
+        errors = sorted(label for label in shown if label.startswith("⚠"))
+        assert errors == [
+            "⚠ 2024-05-01/01.txt: binary file, not text",
+            "⚠ 2024-05-01/02.txt: binary file, not text",
+        ]
+        assert "1 期 · 1 版 · 2 个文件无法读取" in screen_text(again)

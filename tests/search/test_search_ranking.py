@@ -138,7 +138,7 @@ STRATIFIED_QUERIES = (
 
 
 @pytest.mark.parametrize("query", STRATIFIED_QUERIES)
-@pytest.mark.parametrize("limit", [1, 3, 10, 50])
+@pytest.mark.parametrize("limit", [0, 1, 3, 10, 50])
 def test_density_strata_find_exactly_the_best_hits(built: Built, query: str, limit: int) -> None:
     """Walking the strata from the densest down gives the full ranking's first hits, in order."""
     everything = built.index.search(query, limit=None)

@@ -70,7 +70,7 @@ def _read(path: Path, label: str) -> bytes:
 
 def load_text(text: str, *, source: str = "<text>", encoding: str = "utf-8") -> Document:
     """Load already decoded page text (pages separated by form feeds)."""
-    pages = []
+    pages: list[Page] = []
     for index, (first, raw_lines) in enumerate(split_pages(text)):
         lines: list[Line | None] = [
             make_line(first + offset, raw) if raw.strip() else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Final
 
@@ -83,7 +84,7 @@ class LazyPattern:
         """As ``re.Pattern.findall`` (for patterns without groups)."""
         return (self._compiled or self._compile()).findall(text)
 
-    def sub(self, replacement: str, text: str) -> str:
+    def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str) -> str:
         """As ``re.Pattern.sub``."""
         return (self._compiled or self._compile()).sub(replacement, text)
 

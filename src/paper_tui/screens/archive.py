@@ -10,6 +10,7 @@ holds the tree and the few files read last, never the whole archive.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from collections.abc import Sequence
@@ -26,6 +27,7 @@ from textual.worker import get_current_worker
 from paper_tui.archive import PLACEHOLDER_ID, Catalog, Shelf, entry_key, placeholder, split_key
 from paper_tui.library import Entry, Library
 from paper_tui.screens.main import MainScreen
+from paper_tui.search.database import SearchIndexError
 from paper_tui.search.index import ArchiveIndex, HeadlineRow, PageRow
 from paper_tui.search.updating import FileError
 from paper_tui.widgets.archive_tree import ArchiveTree
@@ -90,6 +92,8 @@ class ArchiveScreen(MainScreen):
         self._remaining = len(self.roots)
         self._failures: list[str] = []
         self._asked = ""
+        self._latest = ""
+        """The key of the article asked for last; what arrives for an older one is dropped."""
         """The key last asked for: a part of a stitched article opens as the whole of it."""
 
     @property
@@ -121,16 +125,16 @@ class ArchiveScreen(MainScreen):
         self.call_after_refresh(self.index_roots)
 
     def on_unmount(self) -> None:
-        """Stop indexing: what is done so far is kept, the rest is read next time."""
+        """Stop indexing (what is done so far is kept, the rest is read next time), close."""
         self._cancel.set()
+        for index in self._indexes.values():
+            index.close()
 
     # --- indexing -------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def index_roots(self) -> None:
         """Bring each root's index up to date, handing pages to the tree as they are indexed."""
-        from paper_tui.search.database import SearchIndexError
-
         worker = get_current_worker()
         for root in self.roots:
             if worker.is_cancelled or self._cancel.is_set():
@@ -156,9 +160,8 @@ class ArchiveScreen(MainScreen):
                 self.post_message(self.Indexed(index, rows, done, total))
 
         report = index.update(progress=progress, cancel=self._cancel)
-        _last, rows = index.pages(last)
-        if report.removed or report.changed:
-            _last, rows = index.pages(0)
+        # Every page again: files removed, or no longer readable, leave the tree.
+        _last, rows = index.pages(0)
         self.post_message(
             self.Indexed(
                 index,
@@ -176,7 +179,10 @@ class ArchiveScreen(MainScreen):
         for row in message.rows:
             self._index_of[row.path] = message.index
         tree = self.query_one(ArchiveTree)
-        changed = self.catalog.add(message.rows)
+        if message.finished:
+            changed = self.catalog.replace_all(message.rows, message.index.root)
+        else:
+            changed = self.catalog.add(message.rows)
         if changed:
             order = [issue.key for issue in self.catalog.issues()]
             tree.show_issues([self.catalog.issue(key) for key in changed], order)
@@ -185,8 +191,11 @@ class ArchiveScreen(MainScreen):
         status = self.query_one(IndexStatus)
         if message.finished:
             self._remaining -= 1
+            root = message.index.root
+            for path in [path for path in self.catalog.errors if path.is_relative_to(root)]:
+                del self.catalog.errors[path]
             self.catalog.errors.update({error.path: error.error for error in message.errors})
-            tree.show_errors(self.catalog.errors)
+            tree.show_errors(self.catalog.errors, self.catalog.relative)
         if self._remaining > 0 and not message.finished:
             status.progress(message.done, message.total, len(self.catalog))
         elif self._remaining <= 0:
@@ -224,18 +233,29 @@ class ArchiveScreen(MainScreen):
         key = key or tree.first_article()
         if key is not None:
             self._chosen = True
-            self.load_entry(key, paragraph, "", focus=False)
+            self._request(key, paragraph, "", focus=False)
 
     def _headlines(self, row: PageRow) -> list[HeadlineRow]:
         index = self._index_of.get(row.path)
-        return [] if index is None else index.headlines(row.path, row.page)
+        if index is None:
+            return []
+        try:
+            return index.headlines(row.path, row.page)
+        except (sqlite3.Error, SearchIndexError) as error:
+            self.paper.notify_warning(f"{row.path}: the headlines cannot be read ({error})")
+            return []
 
     # --- opening articles -----------------------------------------------------------------------
 
     async def open_key(self, key: str, paragraph: int | None = None, *, query: str = "") -> None:
         """Open the article with this key (read from its file in a worker)."""
         self._chosen = True
-        self.load_entry(key, paragraph, query)
+        self._request(key, paragraph, query)
+
+    def _request(self, key: str, paragraph: int | None, query: str, *, focus: bool = True) -> None:
+        """Open an article: read in a worker; only the latest request is shown."""
+        self._latest = key
+        self.load_entry(key, paragraph, query, focus=focus)
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def load_entry(
@@ -247,15 +267,23 @@ class ArchiveScreen(MainScreen):
         try:
             found = self.shelf.entry(key)
         except LoadError as error:
-            self.app.call_from_thread(self.paper.notify_warning, str(error))
+            self.app.call_from_thread(self._failed, key, str(error))
             return
-        if found is None or get_current_worker().is_cancelled:
+        except Exception as error:  # a loader bug on one page must not end the session
+            self.app.call_from_thread(self._failed, key, f"{type(error).__name__}: {error}")
+            return
+        if found is None:
+            self.app.call_from_thread(self._failed, key, "this article is no longer in its file")
+            return
+        if get_current_worker().is_cancelled:
             return
         entry, seam = found
         start = paragraph if paragraph else seam
         self.app.call_from_thread(self._opened, key, entry, start, query, focus)
 
     def _opened(self, key: str, entry: Entry, paragraph: int, query: str, focus: bool) -> None:
+        if key != self._latest:  # a slower, older request finishing after a newer one
+            return
         # A part continued from another page opens as its whole article; the tree stays on
         # the part, where the reader asked for it.
         self._asked = key
@@ -264,16 +292,29 @@ class ArchiveScreen(MainScreen):
         else:
             self._show(entry, paragraph)
 
+    def _failed(self, key: str, error: str) -> None:
+        """Say why an article could not be opened; if nothing is open yet, open the newest."""
+        self.paper.notify_warning(f"{split_key(key)[0]}: {error}")
+        if self.entry.item.id == PLACEHOLDER_ID and key == self._latest:
+            first = self.query_one(ArchiveTree).first_article()
+            if first is not None and first != key:
+                self._request(first, 0, "", focus=False)
+
     def step_article(self, step: int) -> None:
         """Open the previous (-1) or next (1) article in the tree."""
         tree = self.query_one(ArchiveTree)
         if self.entry.item.id == PLACEHOLDER_ID:
             key = tree.first_article() if step > 0 else None
         else:
-            key = tree.neighbour(self.entry.key, step)
+            # From where the reader asked to be: a part on page 2 opens as its whole article,
+            # whose first part is on page 1.
+            key = tree.neighbour(self._asked or self.entry.key, step)
         if key is not None:
             self._chosen = True
-            self.load_entry(key, 0, "", focus=False)
+            self._request(key, 0, "", focus=False)
+
+    def _has_keywords(self, entry: Entry) -> bool:
+        return entry.item.id != PLACEHOLDER_ID
 
     def _follow(self, key: str) -> None:
         tree = self.query_one(ArchiveTree)
@@ -316,12 +357,12 @@ class ArchiveScreen(MainScreen):
         """The reader follows the tree."""
         if message.key != self.entry.key:
             self._chosen = True
-            self.load_entry(message.key, 0, "", focus=False)
+            self._request(message.key, 0, "", focus=False)
 
     def on_archive_tree_opened(self, message: ArchiveTree.Opened) -> None:
         """Enter on an article: read it."""
         self._chosen = True
         if message.key != self.entry.key:
-            self.load_entry(message.key, 0, "")
+            self._request(message.key, 0, "")
         else:
             self.query_one(ReaderPane).focus()

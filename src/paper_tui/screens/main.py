@@ -115,7 +115,12 @@ class MainScreen(Screen[None]):
         self._update_header()
         self._update_count()
         self._remember(entry, reader.paragraph)
-        self.paper.want_keywords([entry])
+        if self._has_keywords(entry):
+            self.paper.want_keywords([entry])
+
+    def _has_keywords(self, entry: Entry) -> bool:
+        """Whether an entry is an article whose key terms are worth finding."""
+        return True
 
     def _remember(self, entry: Entry, paragraph: int) -> None:
         """Note where the reader is, to resume there next time."""
@@ -131,7 +136,12 @@ class MainScreen(Screen[None]):
 
     def _blocks(self, entry: Entry) -> tuple[Block, ...]:
         app = self.paper
-        pending = app.highlight and app.finds_keywords and entry.key not in app.keywords
+        pending = (
+            app.highlight
+            and app.finds_keywords
+            and self._has_keywords(entry)
+            and entry.key not in app.keywords
+        )
         return article_blocks(entry.item, app.variant, self._terms(entry), pending=pending)
 
     def _mark(self, reader: ReaderPane) -> None:

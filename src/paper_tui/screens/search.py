@@ -70,7 +70,8 @@ def search_all(indexes: Sequence[ArchiveIndex], search: Search) -> tuple[int, li
         )
         total += result.total
         hits.extend(result.hits)
-    hits.sort(key=lambda hit: (not hit.in_headline, -hit.score, _newest(hit.date)))
+    if len(indexes) > 1:  # one archive's hits come ranked already; several are merged
+        hits.sort(key=lambda hit: (not hit.in_headline, -hit.score, _newest(hit.date)))
     return total, hits[:DEFAULT_LIMIT]
 
 
@@ -82,7 +83,7 @@ def _newest(date: str | None) -> str:
 def hit_content(hit: Hit, show: Callable[[str], str]) -> Content:
     """Two lines for a hit: date, page and headline; the snippet with the matches marked."""
     where = " ".join(part for part in (hit.date, f"第{hit.page}版" if hit.page else None) if part)
-    headline = Content(clean(show(hit.headline or "（无标题）")))
+    headline = Content(clean(show(" ".join((hit.headline or "（无标题）").split()))))
     snippet = Content(clean(show(hit.snippet)))
     # Marks are positions in the simplified text; a character-for-character script keeps them.
     if len(snippet.plain) == len(hit.snippet):
@@ -168,7 +169,12 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def find(self, search: Search) -> None:
         """Ask the index, in a thread, and show what it found."""
-        total, hits = search_all(self.indexes, search)
+        try:
+            total, hits = search_all(self.indexes, search)
+        except Exception as error:  # a damaged or busy index: say so, keep the screen
+            message = f"搜索失败：{clean(str(error))}"
+            self.app.call_from_thread(self.query_one("#search-count", Static).update, message)
+            return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_hits, search, total, hits)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import heapq
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Final, NamedTuple
@@ -167,6 +167,8 @@ class ArchiveIndex:
                 params.append(value)
         if limit is not None and query.is_exact() and len(query.parts) == 1:
             total = self._count(connection, query, conditions, params)
+            if limit <= 0:
+                return total, []
             if total > self.stratify_from:
                 best = self._stratified(connection, query, limit, conditions, params)
                 return total, self._hits(connection, query, best)
@@ -220,7 +222,9 @@ class ArchiveIndex:
         """
         # Any pair of a phrase bounds its count; an article is a candidate for a stratum once
         # both its first and its last pair have reached it.
-        spellings = [(s[:2], s[-2:]) if len(s) > 2 else (s,) for s in query.parts[0]]
+        spellings: list[tuple[str, ...]] = [
+            (s[:2], s[-2:]) if len(s) > 2 else (s,) for s in query.parts[0]
+        ]
         in_headline = {
             rowid
             for (rowid,) in connection.execute(
@@ -243,7 +247,7 @@ class ArchiveIndex:
     @staticmethod
     def _walk(
         connection: sqlite3.Connection,
-        spellings: list[tuple[str, ...]],
+        spellings: Sequence[tuple[str, ...]],
         in_headline: set[int],
         need: int,
         ranked: Callable[[set[int]], Iterator[RankKey]],

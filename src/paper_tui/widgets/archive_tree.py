@@ -121,17 +121,31 @@ class ArchiveTree(Tree[Node]):
     # --- filling in -----------------------------------------------------------------------------
 
     def show_issues(self, issues: Sequence[Issue], order: Sequence[tuple[str, str]]) -> None:
-        """Add or update these issues; ``order`` is every issue's key, in the order shown."""
+        """Add, update or remove these issues (``order``: every issue's key, as shown)."""
         position = {key: index for index, key in enumerate(order)}
+        # Pages that left an issue go first, so that a page moved to another issue (its date
+        # changed) is added there afresh rather than found where it was.
         for issue in issues:
             node = self._issues.get(issue.key)
+            wanted = {(row.path, row.page) for row in issue.pages}
+            for child in list(node.children) if node is not None else ():
+                data = child.data
+                if isinstance(data, PageNode) and (data.row.path, data.row.page) not in wanted:
+                    self._forget_page(child)
+        for issue in issues:
+            node = self._issues.get(issue.key)
+            if not issue.pages:
+                if node is not None:
+                    del self._issues[issue.key]
+                    node.remove()
+                continue
             label = f"{issue.label}（{len(issue.pages)}版）"
             if node is None:
                 node = self._add_issue(issue.key, label, position)
             else:
                 self._set_label(node, label)
             self._fill_pages(node, issue)
-        self._order = list(order)
+        self._order = [key for key in order if key in self._issues]
 
     def _add_issue(
         self, key: tuple[str, str], label: str, position: dict[tuple[str, str], int]
@@ -145,19 +159,16 @@ class ArchiveTree(Tree[Node]):
         return node
 
     def _fill_pages(self, node: TreeNode[Node], issue: Issue) -> None:
-        wanted = {(row.path, row.page): row for row in issue.pages}
-        for old in list(node.children):
-            data = old.data
-            if isinstance(data, PageNode) and (data.row.path, data.row.page) not in wanted:
-                self._forget_page(old)
-        for index, row in enumerate(issue.pages):
+        previous: TreeNode[Node] | None = None
+        for row in issue.pages:
             key = (row.path, row.page)
             child = self._pages.get(key)
+            if child is not None and child.parent is not node:
+                self._forget_page(child)
+                child = None
             if child is None:
-                after = issue.pages[index - 1] if index else None
-                anchor = self._pages.get((after.path, after.page)) if after else None
-                if anchor is not None:
-                    child = self._add(node, page_label(row), PageNode(row), after=anchor)
+                if previous is not None:
+                    child = self._add(node, page_label(row), PageNode(row), after=previous)
                 else:
                     child = self._add(node, page_label(row), PageNode(row), before=0)
                 self._pages[key] = child
@@ -171,6 +182,7 @@ class ArchiveTree(Tree[Node]):
                 child.remove_children()
                 if child.is_expanded:
                     self._populate(child)
+            previous = child
 
     def _forget_page(self, child: TreeNode[Node]) -> None:
         data = child.data
@@ -181,12 +193,17 @@ class ArchiveTree(Tree[Node]):
                 self._articles.pop(leaf.data.key, None)
         child.remove()
 
-    def show_errors(self, errors: dict[Path, str]) -> None:
-        """List the page files that could not be read, after the issues."""
+    def show_errors(self, errors: dict[Path, str], name: Callable[[Path], str]) -> None:
+        """List the page files that could not be read (named by ``name``), after the issues."""
+        for node in list(self.root.children):
+            data = node.data
+            if isinstance(data, ErrorNode) and errors.get(data.path) != data.error:
+                self._errors.discard(data.path)
+                node.remove()
         for path, error in sorted(errors.items()):
             if path not in self._errors:
                 self._errors.add(path)
-                self._add(self.root, f"⚠ {path.name}: {error}", ErrorNode(path, error), leaf=True)
+                self._add(self.root, f"⚠ {name(path)}: {error}", ErrorNode(path, error), leaf=True)
 
     def _populate(self, node: TreeNode[Node]) -> None:
         data = node.data
