@@ -344,6 +344,7 @@ class PaperApp(App[None]):
             main.indexes,
             lambda text: convert(text, self.variant),
             lambda hit: entry_key(hit.path, hit.item_id),
+            progress=main.indexing_progress,
         )
         self.push_screen(screen, self._search_chosen)
 

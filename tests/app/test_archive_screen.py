@@ -210,3 +210,14 @@ async def test_the_tree_follows_files_removed_broken_or_redated(archive: Path) -
             "⚠ 2024-05-01/02.txt: binary file, not text",
         ]
         assert "1 期 · 1 版 · 2 个文件无法读取" in screen_text(again)
+
+
+async def test_a_bad_date_filter_is_explained(archive: Path) -> None:
+    app = make_archive_app(archive)
+    async with app.run_test(size=SIZE) as pilot:
+        await indexed(app, pilot)
+        await pilot.press("ctrl+f", *"项目 since:2024-13-01")
+        await pilot.pause(0.5)
+        assert "日期请写成 YYYY-MM-DD" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ArchiveScreen)

@@ -91,6 +91,7 @@ class ArchiveScreen(MainScreen):
         self._cancel = threading.Event()
         self._remaining = len(self.roots)
         self._failures: list[str] = []
+        self._progress = (0, 0)
         self._asked = ""
         self._latest = ""
         """The key of the article asked for last; what arrives for an older one is dropped."""
@@ -100,6 +101,13 @@ class ArchiveScreen(MainScreen):
     def indexed(self) -> bool:
         """Whether every root has been indexed (or has failed)."""
         return self._remaining <= 0
+
+    def indexing_progress(self) -> str:
+        """How far reading the archive has come, while it goes on; empty once it is done."""
+        if self.indexed:
+            return ""
+        done, total = self._progress
+        return f"仍在读取版面 {done}/{total}" if total else "仍在读取版面"
 
     @property
     def indexes(self) -> list[ArchiveIndex]:
@@ -197,6 +205,7 @@ class ArchiveScreen(MainScreen):
             self.catalog.errors.update({error.path: error.error for error in message.errors})
             tree.show_errors(self.catalog.errors, self.catalog.relative)
         if self._remaining > 0 and not message.finished:
+            self._progress = (message.done, message.total)
             status.progress(message.done, message.total, len(self.catalog))
         elif self._remaining <= 0:
             status.finish(len(self.catalog.issues()), len(self.catalog), len(self.catalog.errors))

@@ -110,11 +110,15 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
         show: Callable[[str], str],
         key_of: Callable[[Hit], str],
         query: str = "",
+        *,
+        progress: Callable[[], str] = lambda: "",
     ) -> None:
         super().__init__()
         self.indexes = tuple(indexes)
         self.show = show
         self.key_of = key_of
+        self.progress = progress
+        """Says how far indexing has come while it goes on (empty once it is done)."""
         self.initial = query
         self._timer: Timer | None = None
         self._hits: list[Hit] = []
@@ -157,8 +161,8 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
         count = self.query_one("#search-count", Static)
         try:
             search = parse_search(text)
-        except ValueError as error:
-            count.update(str(error))
+        except ValueError:
+            count.update("日期请写成 YYYY-MM-DD，例如 since:2024-01-01")
             return
         if not search.words.strip():
             self._show_hits(search, 0, [])
@@ -184,12 +188,14 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
         options.clear_options()
         options.add_options(Option(hit_content(hit, self.show)) for hit in hits)
         count = self.query_one("#search-count", Static)
+        # While the archive is still being read, the hits are of the pages read so far.
+        note = f"（{progress}）" if (progress := self.progress()) else ""
         if not search.words.strip():
-            count.update("")
+            count.update(note)
         elif total > len(hits):
-            count.update(f"共 {total} 篇，显示最相关的 {len(hits)} 篇")
+            count.update(f"共 {total} 篇，显示最相关的 {len(hits)} 篇{note}")
         else:
-            count.update(f"共 {total} 篇")
+            count.update(f"共 {total} 篇{note}")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a hit: read it."""
