@@ -14,17 +14,15 @@ from __future__ import annotations
 import heapq
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from functools import partial
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Final, NamedTuple
 
 from paper_tui.folders import StrPath
 from paper_tui.search.database import Database, SearchIndexError, index_file
 from paper_tui.search.query import Hit, Query, RankKey, SearchResult, density
+from paper_tui.search.ranking import best_hits, count_hits
 from paper_tui.search.reading import default_workers
-from paper_tui.search.strata import STRATA, floor
-from paper_tui.search.strata import token as stratum_token
 from paper_tui.search.tokens import term_columns
 from paper_tui.search.updating import FileError, Progress, UpdateReport, update
 
@@ -166,11 +164,11 @@ class ArchiveIndex:
                 conditions.append(condition)
                 params.append(value)
         if limit is not None and query.is_exact() and len(query.parts) == 1:
-            total = self._count(connection, query, conditions, params)
+            total = count_hits(connection, query, conditions, params)
             if limit <= 0:
                 return total, []
             if total > self.stratify_from:
-                best = self._stratified(connection, query, limit, conditions, params)
+                best = best_hits(connection, query, limit, conditions, params)
                 return total, self._hits(connection, query, best)
         term = query.term()
         if term is not None and self._is_countable(connection, term):
@@ -193,124 +191,6 @@ class ArchiveIndex:
             for _ in found:  # nsmallest(0, ...) reads nothing, and the total counts every hit
                 pass
         return total, self._hits(connection, query, best)
-
-    @staticmethod
-    def _count(
-        connection: sqlite3.Connection, query: Query, conditions: list[str], params: list[str]
-    ) -> int:
-        """How many articles match an exact query (the index alone knows)."""
-        where = "".join(f" AND {condition}" for condition in conditions)
-        join = " JOIN articles AS a ON a.id = grams.rowid" if conditions else ""
-        (total,) = connection.execute(
-            f"SELECT count(*) FROM grams{join} WHERE grams MATCH ?{where}",
-            [query.expression(), *params],
-        ).fetchone()
-        return int(total)
-
-    def _stratified(
-        self,
-        connection: sqlite3.Connection,
-        query: Query,
-        limit: int,
-        conditions: list[str],
-        params: list[str],
-    ) -> list[RankKey]:
-        """The best ``limit`` hits of an exact one-part query, from the densest stratum down.
-
-        Headline hits rank first, so they are looked for first, then the others; in each group
-        an article's stratum is a ceiling on its density (see ``strata``), which says when to stop.
-        """
-        # Any pair of a phrase bounds its count; an article is a candidate for a stratum once
-        # both its first and its last pair have reached it.
-        spellings: list[tuple[str, ...]] = [
-            (s[:2], s[-2:]) if len(s) > 2 else (s,) for s in query.parts[0]
-        ]
-        in_headline = {
-            rowid
-            for (rowid,) in connection.execute(
-                "SELECT rowid FROM heads WHERE heads MATCH ?", (query.headline_expression(),)
-            )
-        }
-        ranked = partial(self._ranked, connection, query, conditions=conditions, params=params)
-        # Headline hits that all make the list are simply read; more are walked down the strata.
-        if len(in_headline) <= limit:
-            best = sorted(ranked(in_headline))[:limit]
-        else:
-            best = self._walk(connection, spellings, in_headline, limit, ranked)
-        if len(best) < limit:
-            others = self._walk(
-                connection, spellings, in_headline, limit - len(best), ranked, False
-            )
-            best.extend(others)
-        return best
-
-    @staticmethod
-    def _walk(
-        connection: sqlite3.Connection,
-        spellings: Sequence[tuple[str, ...]],
-        in_headline: set[int],
-        need: int,
-        ranked: Callable[[set[int]], Iterator[RankKey]],
-        headline_group: bool = True,
-    ) -> list[RankKey]:
-        """The best ``need`` hits in (or out of) the headline group, densest stratum first."""
-        found: list[RankKey] = []
-        seen: set[int] = set()
-        # The articles filed under each term at or above the stratum being read.
-        reached: dict[str, set[int]] = {term: set() for pairs in spellings for term in pairs}
-        for level in range(STRATA - 1, -1, -1):
-            for term, rows in reached.items():
-                rows.update(
-                    rowid
-                    for (rowid,) in connection.execute(
-                        "SELECT rowid FROM strata WHERE strata MATCH ?",
-                        (f'"{stratum_token(term, level)}"',),
-                    )
-                )
-            ids: set[int] = set()
-            for pairs in spellings:
-                ids |= set.intersection(*(reached[term] for term in pairs))
-            ids = {i for i in ids if (i in in_headline) == headline_group} - seen
-            seen |= ids
-            found.extend(ranked(ids))
-            # Below this stratum every article is less dense; below the sparsest, headline hits
-            # with no mention in the body may tie at 0, so those are always read.
-            if level > 0 and len(found) >= need:
-                found.sort()
-                if -found[need - 1][1] >= floor(level):
-                    break
-        else:
-            if headline_group:
-                found.extend(ranked(in_headline - seen))
-        found.sort()
-        return found[:need]
-
-    @staticmethod
-    def _ranked(
-        connection: sqlite3.Connection,
-        query: Query,
-        ids: set[int],
-        *,
-        conditions: list[str],
-        params: list[str],
-    ) -> Iterator[RankKey]:
-        """Rank some articles by checking the query in their text (filters applied)."""
-        where = "".join(f" AND {condition}" for condition in conditions)
-        body = "CAST(b.body AS BLOB)" if query.is_raw else "b.body"
-        rank = query.rank
-        ordered = sorted(ids)
-        for start in range(0, len(ordered), _ID_CHUNK):
-            chunk = ordered[start : start + _ID_CHUNK]
-            rows = connection.execute(
-                f"SELECT a.id, a.day, f.path, a.headline, {body}, a.chars FROM articles AS a"
-                " JOIN files AS f ON f.id = a.file JOIN bodies AS b ON b.id = a.id"
-                f" WHERE a.id IN ({', '.join('?' * len(chunk))}){where}",
-                [*chunk, *params],
-            )
-            for rowid, day, path, headline, text, length in rows:
-                key = rank(headline, text, length, day, path, rowid)
-                if key is not None:
-                    yield key
 
     @staticmethod
     def _is_countable(connection: sqlite3.Connection, term: str) -> bool:

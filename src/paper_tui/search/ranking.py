@@ -1,0 +1,135 @@
+"""The best hits of a common query, found from the density strata instead of every article.
+
+Used by ``ArchiveIndex.search`` for an exact one-part query with many hits: the total comes from
+the index (``count_hits``), and ``best_hits`` reads only the articles that can rank among the first
+``limit`` (see ``strata`` for why the result is exactly the full ranking's first hits).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
+from typing import Final
+
+from paper_tui.search.query import Query, RankKey
+from paper_tui.search.strata import STRATA, floor
+from paper_tui.search.strata import token as stratum_token
+
+_ID_CHUNK: Final = 500  # ids per query: far below SQLite's limit on parameters
+
+
+def count_hits(
+    connection: sqlite3.Connection, query: Query, conditions: list[str], params: list[str]
+) -> int:
+    """How many articles match an exact query (the index alone knows)."""
+    where = "".join(f" AND {condition}" for condition in conditions)
+    join = " JOIN articles AS a ON a.id = grams.rowid" if conditions else ""
+    (total,) = connection.execute(
+        f"SELECT count(*) FROM grams{join} WHERE grams MATCH ?{where}",
+        [query.expression(), *params],
+    ).fetchone()
+    return int(total)
+
+
+def best_hits(
+    connection: sqlite3.Connection,
+    query: Query,
+    limit: int,
+    conditions: list[str],
+    params: list[str],
+) -> list[RankKey]:
+    """The best ``limit`` hits of an exact one-part query, from the densest stratum down.
+
+    Headline hits rank first, so they are looked for first, then the others; in each group
+    an article's stratum is a ceiling on its density (see ``strata``), which says when to stop.
+    """
+    # Any pair of a phrase bounds its count; an article is a candidate for a stratum once
+    # both its first and its last pair have reached it.
+    spellings: list[tuple[str, ...]] = [
+        (s[:2], s[-2:]) if len(s) > 2 else (s,) for s in query.parts[0]
+    ]
+    in_headline = {
+        rowid
+        for (rowid,) in connection.execute(
+            "SELECT rowid FROM heads WHERE heads MATCH ?", (query.headline_expression(),)
+        )
+    }
+    read = partial(ranked, connection, query, conditions=conditions, params=params)
+    # Headline hits that all make the list are simply read; more are walked down the strata.
+    if len(in_headline) <= limit:
+        best = sorted(read(in_headline))[:limit]
+    else:
+        best = _walk(connection, spellings, in_headline, limit, read)
+    if len(best) < limit:
+        others = _walk(connection, spellings, in_headline, limit - len(best), read, False)
+        best.extend(others)
+    return best
+
+
+def _walk(
+    connection: sqlite3.Connection,
+    spellings: Sequence[tuple[str, ...]],
+    in_headline: set[int],
+    need: int,
+    ranked: Callable[[set[int]], Iterator[RankKey]],
+    headline_group: bool = True,
+) -> list[RankKey]:
+    """The best ``need`` hits in (or out of) the headline group, densest stratum first."""
+    found: list[RankKey] = []
+    seen: set[int] = set()
+    # The articles filed under each term at or above the stratum being read.
+    reached: dict[str, set[int]] = {term: set() for pairs in spellings for term in pairs}
+    for level in range(STRATA - 1, -1, -1):
+        for term, rows in reached.items():
+            rows.update(
+                rowid
+                for (rowid,) in connection.execute(
+                    "SELECT rowid FROM strata WHERE strata MATCH ?",
+                    (f'"{stratum_token(term, level)}"',),
+                )
+            )
+        ids: set[int] = set()
+        for pairs in spellings:
+            ids |= set.intersection(*(reached[term] for term in pairs))
+        ids = {i for i in ids if (i in in_headline) == headline_group} - seen
+        seen |= ids
+        found.extend(ranked(ids))
+        # Below this stratum every article is less dense; below the sparsest, headline hits
+        # with no mention in the body may tie at 0, so those are always read.
+        if level > 0 and len(found) >= need:
+            found.sort()
+            if -found[need - 1][1] >= floor(level):
+                break
+    else:
+        if headline_group:
+            found.extend(ranked(in_headline - seen))
+    found.sort()
+    return found[:need]
+
+
+def ranked(
+    connection: sqlite3.Connection,
+    query: Query,
+    ids: set[int],
+    *,
+    conditions: list[str],
+    params: list[str],
+) -> Iterator[RankKey]:
+    """Rank some articles by checking the query in their text (filters applied)."""
+    where = "".join(f" AND {condition}" for condition in conditions)
+    body = "CAST(b.body AS BLOB)" if query.is_raw else "b.body"
+    rank = query.rank
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), _ID_CHUNK):
+        chunk = ordered[start : start + _ID_CHUNK]
+        rows = connection.execute(
+            f"SELECT a.id, a.day, f.path, a.headline, {body}, a.chars FROM articles AS a"
+            " JOIN files AS f ON f.id = a.file JOIN bodies AS b ON b.id = a.id"
+            f" WHERE a.id IN ({', '.join('?' * len(chunk))}){where}",
+            [*chunk, *params],
+        )
+        for rowid, day, path, headline, text, length in rows:
+            key = rank(headline, text, length, day, path, rowid)
+            if key is not None:
+                yield key
