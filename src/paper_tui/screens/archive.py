@@ -31,6 +31,7 @@ from paper_tui.search.database import SearchIndexError
 from paper_tui.search.index import ArchiveIndex, HeadlineRow, PageRow
 from paper_tui.search.updating import FileError
 from paper_tui.widgets.archive_tree import ArchiveTree
+from paper_tui.widgets.article_list import ArticleList
 from paper_tui.widgets.index_status import IndexStatus
 from paper_tui.widgets.key_bar import KeyBar
 from paper_tui.widgets.page_header import PageHeader
@@ -362,13 +363,13 @@ class ArchiveScreen(MainScreen):
 
     # --- messages from the tree -----------------------------------------------------------------
 
-    def on_archive_tree_highlighted(self, message: ArchiveTree.Highlighted) -> None:
+    def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:
         """The reader follows the tree."""
         if message.key != self.entry.key:
             self._chosen = True
             self._request(message.key, 0, "", focus=False)
 
-    def on_archive_tree_opened(self, message: ArchiveTree.Opened) -> None:
+    def on_article_list_opened(self, message: ArticleList.Opened) -> None:
         """Enter on an article: read it."""
         self._chosen = True
         if message.key != self.entry.key:

@@ -2,9 +2,10 @@
 
 The tree fills in while the archive is indexed: ``show_issues`` adds issues and pages where they
 belong, never moving the cursor. A page's articles are read (from the index, through ``fetch``)
-the first time it is opened. Moving onto an article says so (the reader follows), ``enter`` on
-an article hands the keyboard to the reader, and on an issue or a page opens or closes it. Every
-label is plain text from the files, drawn as text, never as markup.
+the first time it is opened. Moving onto an article says so, with the article list's messages
+(the reader follows); ``enter`` on an article hands the keyboard to the reader, and on an issue
+or a page opens or closes it. Every label is plain text from the files, drawn as text, never as
+markup.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from typing import ClassVar, Final
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -24,6 +24,7 @@ from paper_tui.archive import Issue, entry_key, split_key
 from paper_tui.search.index import HeadlineRow, PageRow
 from paper_tui.text.convert import convert
 from paper_tui.text.sanitize import clean
+from paper_tui.widgets.article_list import ArticleList
 
 KIND_MARKS: Final = {"article": "", "brief": "简讯 ", "photo": "图片 "}
 
@@ -78,19 +79,9 @@ class ArchiveTree(Tree[Node]):
         Binding("enter", "select_cursor", "Read / open", id="tree.open"),
     ]
 
-    class Highlighted(Message):
-        """The highlighted article changed."""
-
-        def __init__(self, key: str) -> None:
-            super().__init__()
-            self.key = key
-
-    class Opened(Message):
-        """An article was chosen (enter or click) to be read."""
-
-        def __init__(self, key: str) -> None:
-            super().__init__()
-            self.key = key
+    # The article list's own messages: a screen reads the tree as it reads the list.
+    Highlighted = ArticleList.Highlighted
+    Opened = ArticleList.Opened
 
     def __init__(
         self,
