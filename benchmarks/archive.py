@@ -340,11 +340,14 @@ def time_processes(archive: Path, env: dict[str, str], runs: int) -> None:
     """Whole ``paper-tui search`` processes (warm index) against grep, medians of ``runs``."""
     heading(f"Search: whole `python -m paper_tui search` vs grep -rcF (medians of {runs} runs)")
     command = [sys.executable, "-m", "paper_tui", "search", str(archive)]
+    # Byte-code is written and used, as after an installation, whatever the caller's shell says.
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    environment.update(env)
     for query in PROCESS_QUERIES:
         times = []
         for _ in range(runs + 1):  # the first is a warm-up
             started = time.perf_counter()
-            done = subprocess.run([*command, query], capture_output=True, env={**os.environ, **env})
+            done = subprocess.run([*command, query], capture_output=True, env=environment)
             times.append(time.perf_counter() - started)
             if done.returncode:
                 error = done.stderr.decode("utf-8", "replace").strip().splitlines()
