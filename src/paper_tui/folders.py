@@ -7,9 +7,8 @@ so that what needs only the folders (the archive search) imports nothing else.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, TypeAlias
+from typing import Final, NamedTuple, TypeAlias
 
 import platformdirs
 
@@ -19,8 +18,7 @@ APP_NAME: Final = "paper-tui"
 HOME_ENV: Final = "PAPER_TUI_HOME"
 
 
-@dataclass(frozen=True, slots=True)
-class Paths:
+class Paths(NamedTuple):
     """The folders paper-tui uses for its config, state and cache."""
 
     config_dir: Path

@@ -10,10 +10,9 @@ or punctuation are searched for as they are, never read as FTS5 syntax.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from paper_tui.search.tokens import RUN, fold, is_caseless, run_expression, text_expression
 
@@ -39,8 +38,7 @@ RankKey = tuple[int, float, int, str, int]
 ascending, headline hits come first, then denser bodies, newer pages, file and reading order."""
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One article that matches a query, with what a result list shows of it."""
 
     path: Path
@@ -67,8 +65,7 @@ class Hit:
         return bool(self.headline_marks)
 
 
-@dataclass(frozen=True, slots=True)
-class SearchResult:
+class SearchResult(NamedTuple):
     """The best hits of a search, in rank order, and how many articles match in all."""
 
     total: int

@@ -12,7 +12,6 @@ import os
 import sys
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from paper_tui.search.strata import strata_tokens
@@ -44,8 +43,7 @@ class Article(NamedTuple):
     body_strata: str
 
 
-@dataclass(frozen=True, slots=True)
-class ReadTask:
+class ReadTask(NamedTuple):
     """A file to read: its key in the index, where it is, its size and mtime, its known digest."""
 
     key: str
@@ -55,8 +53,7 @@ class ReadTask:
     known_digest: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class FileRead:
+class FileRead(NamedTuple):
     """What reading one file found."""
 
     task: ReadTask

@@ -15,9 +15,8 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import Final, NamedTuple
 
 from paper_tui import __version__
 from paper_tui.search.database import transaction
@@ -33,29 +32,44 @@ Progress = Callable[[int, int, str], None]
 """Called after each file read: files done, files to read, the file's path."""
 
 
-@dataclass(frozen=True, slots=True)
-class FileError:
+class FileError(NamedTuple):
     """A page file (or folder) that could not be indexed, and why."""
 
     path: Path
     error: str
 
 
-@dataclass(slots=True)
 class UpdateReport:
     """What an update found and did."""
 
-    files: int = 0
-    """Page files found below the root."""
-    added: int = 0
-    changed: int = 0
-    touched: int = 0
-    """Files read again whose content was already indexed."""
-    removed: int = 0
-    failed: list[FileError] = field(default_factory=list)
-    """Files (or folders) that could not be read or loaded in this update."""
-    cancelled: bool = False
-    notices: tuple[str, ...] = ()
+    # A plain class: the search command starts sooner without the dataclasses module.
+    __slots__ = (
+        "added",
+        "cancelled",
+        "changed",
+        "failed",
+        "files",
+        "notices",
+        "removed",
+        "touched",
+    )
+
+    def __init__(self) -> None:
+        self.files = 0
+        """Page files found below the root."""
+        self.added = 0
+        self.changed = 0
+        self.touched = 0
+        """Files read again whose content was already indexed."""
+        self.removed = 0
+        self.failed: list[FileError] = []
+        """Files (or folders) that could not be read or loaded in this update."""
+        self.cancelled = False
+        self.notices: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"UpdateReport({fields})"
 
     @property
     def has_changes(self) -> bool:
