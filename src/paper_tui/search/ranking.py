@@ -44,11 +44,9 @@ def best_hits(
     Headline hits rank first, so they are looked for first, then the others; in each group
     an article's stratum is a ceiling on its density (see ``strata``), which says when to stop.
     """
-    # Any pair of a phrase bounds its count; an article is a candidate for a stratum once
-    # both its first and its last pair have reached it.
-    spellings: list[tuple[str, ...]] = [
-        (s[:2], s[-2:]) if len(s) > 2 else (s,) for s in query.parts[0]
-    ]
+    # Any pair of a phrase bounds its count (see _bounding_pairs for which are walked); an
+    # article is a candidate for a stratum once all of them have reached it.
+    spellings = [_bounding_pairs(spelling) for spelling in query.parts[0]]
     in_headline = {
         rowid
         for (rowid,) in connection.execute(
@@ -65,6 +63,16 @@ def best_hits(
         others = _walk(connection, spellings, in_headline, limit - len(best), read, False)
         best.extend(others)
     return best
+
+
+def _bounding_pairs(spelling: str) -> tuple[str, ...]:
+    """The terms whose strata bound how densely an article holds ``spelling``."""
+    if len(spelling) <= 2:
+        return (spelling,)
+    # One pair is enough to bound, and each pair costs a walk down its strata. The middle one
+    # straddles the words a phrase is made of (社会|主义 -> 会主), so it is usually the rarest.
+    middle = len(spelling) // 2 - 1
+    return (spelling[middle : middle + 2],)
 
 
 def _walk(
