@@ -9,6 +9,7 @@ from archive_pages import FILLER, Built, body_with, contains, one_article
 
 from paper_tui.search import ArchiveIndex
 from paper_tui.search.query import ELLIPSIS, SNIPPET_WIDTH, Query
+from paper_tui.search.ranking import count_hits
 from paper_tui.search.tokens import fold
 
 
@@ -163,3 +164,12 @@ def test_density_strata_respect_filters(
     finally:
         built.index.stratify_from = 400
     assert (best.total, best.hits) == (everything.total, everything.hits[:4])
+
+
+@pytest.mark.parametrize("at_most", [0, 1, 2, 1000])
+def test_counting_can_stop_early(built: Built, at_most: int) -> None:
+    connection = built.index.database.connection()
+    query = Query("发展")
+    total = count_hits(connection, query, [], [])
+    assert total > 2
+    assert count_hits(connection, query, [], [], at_most=at_most) == min(total, at_most)

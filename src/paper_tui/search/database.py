@@ -109,16 +109,22 @@ class Database:
         self._connections: list[sqlite3.Connection] = []
         self._notices: list[str] = []
 
-    def connection(self) -> sqlite3.Connection:
-        """This thread's connection, opened (and the file checked or recreated) on first use."""
-        local = self._local
-        connection = getattr(local, "connection", None)
-        if connection is not None and local.generation == self._generation:
+    def connection(self, slot: str = "") -> sqlite3.Connection:
+        """This thread's connection, opened (and the file checked or recreated) on first use.
+
+        Another ``slot`` gives the thread a second connection, which it may lend to a helper
+        thread while it waits for it.
+        """
+        opened: dict[str, tuple[sqlite3.Connection, int]] = self._local.__dict__.setdefault(
+            "opened", {}
+        )
+        connection, generation = opened.get(slot, (None, -1))
+        if connection is not None and generation == self._generation:
             return connection
         with self._lock:
             connection = self._open()
             self._connections.append(connection)
-            local.connection, local.generation = connection, self._generation
+            opened[slot] = (connection, self._generation)
         return connection
 
     def close(self) -> None:

@@ -7,6 +7,8 @@ counted and ranked from the index alone (FTS5's per-row instance counts), readin
 other query asks the index for candidates and checks each against its stored text
 (``Query.rank``), which also counts the matches. Either way the best ``limit`` hits are kept in a
 heap while every hit is counted, so memory holds the hits shown, not every article's text.
+An exact query with many hits is ranked from the density strata instead (``ranking``), while
+another thread counts its hits.
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ import heapq
 import sqlite3
 import threading
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Final, NamedTuple
 
 from paper_tui.folders import StrPath
 from paper_tui.search.database import Database, SearchIndexError, index_file
 from paper_tui.search.query import Hit, Query, RankKey, SearchResult, density
-from paper_tui.search.ranking import best_hits, count_hits
+from paper_tui.search.ranking import best_hits, count_hits, headline_hits, term_counts
 from paper_tui.search.reading import default_workers
 from paper_tui.search.tokens import term_columns
 from paper_tui.search.updating import FileError, Progress, UpdateReport, update
@@ -68,6 +71,34 @@ def check_date(value: str | None) -> None:
         date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+class _Counting(threading.Thread):
+    """Counts the hits of an exact query in a thread of its own, on a connection lent to it."""
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        query: Query,
+        conditions: list[str],
+        params: list[str],
+    ) -> None:
+        super().__init__(name="paper-tui-count", daemon=True)
+        self._count = partial(count_hits, connection, query, conditions, params)
+        self._outcome: int | BaseException = 0
+
+    def run(self) -> None:
+        try:
+            self._outcome = self._count()
+        except BaseException as error:  # raised again in the thread that asks for the total
+            self._outcome = error
+
+    def total(self) -> int:
+        """The number of hits, once counted."""
+        self.join()
+        if isinstance(self._outcome, BaseException):
+            raise self._outcome
+        return self._outcome
 
 
 class ArchiveIndex:
@@ -164,12 +195,17 @@ class ArchiveIndex:
                 conditions.append(condition)
                 params.append(value)
         if limit is not None and query.is_exact() and len(query.parts) == 1:
-            total = count_hits(connection, query, conditions, params)
             if limit <= 0:
-                return total, []
-            if total > self.stratify_from:
-                best = best_hits(connection, query, limit, conditions, params)
-                return total, self._hits(connection, query, best)
+                return count_hits(connection, query, conditions, params), []
+            # With few hits, reading them all (below) ranks them sooner than walking the strata.
+            many = self.stratify_from + 1
+            if count_hits(connection, query, conditions, params, at_most=many) == many:
+                # Counting every hit and finding the best are apart, so each can take a core.
+                counting = _Counting(self.database.connection("count"), query, conditions, params)
+                counting.start()
+                in_headline = headline_hits(connection, query)
+                best = best_hits(connection, query, limit, conditions, params, in_headline)
+                return counting.total(), self._hits(connection, query, best)
         term = query.term()
         if term is not None and self._is_countable(connection, term):
             keys = self._counted(connection, term, conditions, params)
@@ -195,15 +231,7 @@ class ArchiveIndex:
     @staticmethod
     def _is_countable(connection: sqlite3.Connection, term: str) -> bool:
         """Whether counting the term's instances in the index is cheaper than reading the text."""
-        connection.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms USING fts5vocab(main, 'grams', 'row')"
-        )
-        connection.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.instances"
-            " USING fts5vocab(main, 'grams', 'instance')"
-        )
-        row = connection.execute("SELECT doc, cnt FROM temp.terms WHERE term = ?", (term,))
-        rows, instances = row.fetchone() or (0, 0)
+        rows, instances = term_counts(connection, term)
         return bool(instances <= COUNTABLE_PER_ROW * rows)
 
     @staticmethod

@@ -20,16 +20,47 @@ _ID_CHUNK: Final = 500  # ids per query: far below SQLite's limit on parameters
 
 
 def count_hits(
-    connection: sqlite3.Connection, query: Query, conditions: list[str], params: list[str]
+    connection: sqlite3.Connection,
+    query: Query,
+    conditions: list[str],
+    params: list[str],
+    at_most: int | None = None,
 ) -> int:
-    """How many articles match an exact query (the index alone knows)."""
+    """How many articles match an exact query (the index alone knows), counting up to
+    ``at_most`` of them if given (which costs what finding that many does)."""
     where = "".join(f" AND {condition}" for condition in conditions)
     join = " JOIN articles AS a ON a.id = grams.rowid" if conditions else ""
-    (total,) = connection.execute(
-        f"SELECT count(*) FROM grams{join} WHERE grams MATCH ?{where}",
-        [query.expression(), *params],
-    ).fetchone()
+    rows = f"SELECT 1 FROM grams{join} WHERE grams MATCH ?{where}"
+    arguments: list[object] = [query.expression(), *params]
+    if at_most is not None:
+        rows += " LIMIT ?"
+        arguments.append(at_most)
+    (total,) = connection.execute(f"SELECT count(*) FROM ({rows})", arguments).fetchone()
     return int(total)
+
+
+def term_counts(connection: sqlite3.Connection, term: str) -> tuple[int, int]:
+    """How many articles hold an index term, and how many times the index holds it."""
+    connection.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms USING fts5vocab(main, 'grams', 'row')"
+    )
+    connection.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.instances"
+        " USING fts5vocab(main, 'grams', 'instance')"
+    )
+    row = connection.execute("SELECT doc, cnt FROM temp.terms WHERE term = ?", (term,))
+    rows, instances = row.fetchone() or (0, 0)
+    return int(rows), int(instances)
+
+
+def headline_hits(connection: sqlite3.Connection, query: Query) -> set[int]:
+    """The articles whose headline holds an exact one-part query."""
+    return {
+        rowid
+        for (rowid,) in connection.execute(
+            "SELECT rowid FROM heads WHERE heads MATCH ?", (query.headline_expression(),)
+        )
+    }
 
 
 def best_hits(
@@ -38,21 +69,17 @@ def best_hits(
     limit: int,
     conditions: list[str],
     params: list[str],
+    in_headline: set[int],
 ) -> list[RankKey]:
     """The best ``limit`` hits of an exact one-part query, from the densest stratum down.
 
+    ``in_headline`` holds the articles whose headline has the query (``headline_hits``).
     Headline hits rank first, so they are looked for first, then the others; in each group
     an article's stratum is a ceiling on its density (see ``strata``), which says when to stop.
     """
     # Any pair of a phrase bounds its count (see _bounding_pairs for which are walked); an
     # article is a candidate for a stratum once all of them have reached it.
     spellings = [_bounding_pairs(spelling) for spelling in query.parts[0]]
-    in_headline = {
-        rowid
-        for (rowid,) in connection.execute(
-            "SELECT rowid FROM heads WHERE heads MATCH ?", (query.headline_expression(),)
-        )
-    }
     read = partial(ranked, connection, query, conditions=conditions, params=params)
     # Headline hits that all make the list are simply read; more are walked down the strata.
     if len(in_headline) <= limit:
