@@ -6,6 +6,8 @@ import pytest
 from typeset import set_column, set_page
 
 from paper_tui.loader import load_text
+from paper_tui.loader.lines import make_line, measured
+from paper_tui.loader.reflow import column_changes
 
 PARAGRAPHS = [
     "陈利众一行首先来到德耐尔能源装备有限公司，走进生产车间、测试研发中心等，实地了解去年企业生产"
@@ -58,3 +60,27 @@ def test_latin_words_keep_a_space_across_lines() -> None:
     page = "本报讯 会议讨论了 high quality\ngrowth 的路径，进展顺利。\n"
     [item] = load_text(page).items
     assert item.paragraphs == ("本报讯 会议讨论了high quality growth的路径，进展顺利。",)
+
+
+def test_a_block_that_changes_column_width_is_measured_per_column() -> None:
+    # pdftotext may run a narrow column straight into a wide one, with no blank line between:
+    # the narrow column's last lines are not short for the wide one.
+    narrow = [*set_column(PARAGRAPHS[0], 13), *set_column(PARAGRAPHS[3], 13)]
+    wide = [*set_column(PARAGRAPHS[2], 24), *set_column(PARAGRAPHS[1], 24)]
+    page = "\n".join([*narrow, *wide]) + "\n"
+    assert paragraphs_of(page) == [PARAGRAPHS[0], PARAGRAPHS[3], PARAGRAPHS[2], PARAGRAPHS[1]]
+
+
+def test_lines_torn_short_start_no_new_column() -> None:
+    # pdftotext tears a line in two at a quotation mark: short lines, but uneven ones.
+    lines = set_column(PARAGRAPHS[2] + PARAGRAPHS[0], 15)
+    torn = [*lines[:6], "“强", "起来”的时代", "呼唤", *lines[6:]]
+    run = [measured(make_line(number, text)) for number, text in enumerate(torn, 1)]
+    assert column_changes(run, [True] * len(run)) == []
+
+
+def test_even_lines_of_another_width_start_a_new_column() -> None:
+    narrow = set_column(PARAGRAPHS[2], 15)[:-1]
+    wide = set_column(PARAGRAPHS[0] + PARAGRAPHS[2], 24)[1:-1]
+    run = [measured(make_line(number, text)) for number, text in enumerate(narrow + wide, 1)]
+    assert column_changes(run, [True] * len(run)) == [len(narrow)]

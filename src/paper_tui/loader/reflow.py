@@ -47,6 +47,10 @@ HEADLINE_MAX_LINES: Final = 4
 SUBHEADING_MAX_LINES: Final = 6
 # Lines on each side that set a line's column width.
 WIDTH_WINDOW: Final = 8
+# Full lines this much wider or narrower than the ones before them are set in another column.
+COLUMN_CHANGE: Final = 1.5
+# Full lines in a row that show a change of column.
+COLUMN_EVIDENCE: Final = 3
 HEADLINE_MAX_CHARS: Final = 64
 
 
@@ -347,7 +351,8 @@ def local_widths(run: Sequence[Line], page_widths: Sequence[float]) -> list[floa
     """The full-line width around each line of a run.
 
     One pdftotext block may hold columns of different widths one after the other, so each line
-    is measured against its neighbours: the width most lines within a few lines of it reach.
+    is measured against its neighbours in its own column: the width most lines within a few
+    lines of it reach.
     """
     if len(run) < MIN_LINES_FOR_WIDTH:
         width = _width_for(run, page_widths)
@@ -358,6 +363,68 @@ def local_widths(run: Sequence[Line], page_widths: Sequence[float]) -> list[floa
         0 < i < len(run) - 1 and not run[i - 1].stops and not line.stops
         for i, line in enumerate(run)
     ]
+    cuts = column_changes(run, inside)
+    if not cuts:
+        return _window_widths(run, inside, page_widths)
+    widths: list[float] = []
+    for start, stop in zip([0, *cuts], [*cuts, len(run)], strict=True):
+        part = run[start:stop]
+        if len(part) < MIN_LINES_FOR_WIDTH:
+            widths.extend([_width_for(part, page_widths)] * len(part))
+        else:
+            widths.extend(_window_widths(part, inside[start:stop], page_widths))
+    return widths
+
+
+def column_changes(run: Sequence[Line], inside: Sequence[bool]) -> list[int]:
+    """Where a run passes from one column width to another: the first line of each new column.
+
+    Full lines keep to their column's width. A few full lines in a row, as wide as each other
+    and all wider (or all narrower) than the even lines before them by more than a column
+    change, start a new column; lines torn short by pdftotext are uneven and start none.
+    """
+    cuts: list[int] = []
+    seen: list[float] = []
+    streak: list[int] = []
+    for i, line in enumerate(run):
+        if not inside[i]:
+            continue
+        last = sorted(seen[-MIN_LINES_FOR_WIDTH:])
+        # Only lines as even as a column's set one: a subheading's lines are not.
+        if len(last) < MIN_LINES_FOR_WIDTH or last[-1] - last[0] > COLUMN_CHANGE:
+            seen.append(line.width)
+            continue
+        reference = median(last)
+        if abs(line.width - reference) <= COLUMN_CHANGE:
+            streak = []
+            seen.append(line.width)
+            continue
+        if streak and not _same_column(run[streak[0]].width, line.width, reference):
+            streak = []
+        streak.append(i)
+        if len(streak) == COLUMN_EVIDENCE:
+            cuts.append(_column_start(run, inside, streak[0], reference))
+            seen = [run[j].width for j in streak]
+            streak = []
+    return cuts
+
+
+def _same_column(first: float, width: float, reference: float) -> bool:
+    """Whether two lines off a column's width are as wide as each other, on the same side."""
+    return abs(width - first) <= 1.0 and (width > reference) == (first > reference)
+
+
+def _column_start(run: Sequence[Line], inside: Sequence[bool], at: int, old: float) -> int:
+    """The first line of a new column found at ``at``: a first line too wide for the old one."""
+    while at > 0 and not inside[at - 1] and run[at - 1].width > old + COLUMN_CHANGE:
+        at -= 1
+    return at
+
+
+def _window_widths(
+    run: Sequence[Line], inside: Sequence[bool], page_widths: Sequence[float]
+) -> list[float]:
+    """``local_widths`` within one column: each line's width from the window around it."""
     # Each line is measured in the window of lines around it, held inside the run; the windows
     # are computed once each, sliding down the run.
     span = 2 * WIDTH_WINDOW + 1
