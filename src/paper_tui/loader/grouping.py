@@ -27,6 +27,10 @@ BYLINE_BONUS: Final = 0.1
 # A run that follows on from an article's previous run is that article's unless another one
 # resembles it clearly more: the previous one must reach this share of the best similarity.
 CONTINUITY_SHARE: Final = 0.75
+# A headline claims the runs it covers this well, and at least this share of its own run's
+# coverage: they read as the other columns of its article.
+CLAIM_COVERAGE: Final = 0.5
+CLAIM_SHARE: Final = 0.8
 # A headline's words stand for its article's topic more than any one paragraph's.
 HEADLINE_WEIGHT: Final = 3
 _SEPARATORS: Final = ("headline", "byline")
@@ -89,11 +93,13 @@ def attach_headlines(
     weights = _page_weights(bodies)
     unseen = math.log((len(bodies) + 1) / 0.5)
     scored: list[tuple[float, int, int]] = []
+    covered: dict[tuple[int, int], float] = {}
     for h, (position, piece) in enumerate(headlines):
         bonus = BYLINE_BONUS if _has_byline(pieces, position) else 0.0
         wanted = bigrams(piece.text)
         for r, run in enumerate(bodies):
             content = coverage(wanted, run.grams, weights, unseen)
+            covered[h, r] = content
             if position < run.start:
                 gap = distance(pieces, position, run.start)
             else:
@@ -104,16 +110,84 @@ def attach_headlines(
                 continue
             scored.append((content + NEARNESS_BONUS / (1 + gap) + bonus, h, r))
     scored.sort(reverse=True)
-    taken: set[int] = set()
+    home: dict[int, int] = {}
+    # The strongest claim on each run: a headline's coverage of it and the headline.
+    claims: dict[int, tuple[float, int]] = {}
     for _score, h, r in scored:
-        run = bodies[r]
+        if h in home:
+            continue
         position, piece = headlines[h]
-        if h in taken or (run.headlines and not _next_to_headline(run, position, pieces)):
+        claim = claims.get(r)
+        if claim is not None and claim[1] != h:
+            # A run another headline claims: a headline stacked on that one's group joins
+            # it, any other must cover the run at least as well.
+            group = home[claim[1]]
+            if _stacked(
+                pieces, position, headlines[claim[1]][0], bodies[group], covered[h, r], r == group
+            ):
+                r = group
+            elif covered[h, r] < claim[0]:
+                continue
+        run = bodies[r]
+        if run.headlines and not _next_to_headline(run, position, pieces):
             continue
         run.headlines.append((position, piece))
         run.headlines.sort(key=lambda item: item[0])
-        taken.add(h)
-    return [headline for h, headline in enumerate(headlines) if h not in taken]
+        home[h] = r
+        _claim(claims, covered, h, r, len(bodies))
+    return [headline for h, headline in enumerate(headlines) if h not in home]
+
+
+def _stacked(
+    pieces: list[Piece],
+    position: int,
+    claimant: int,
+    group: Run,
+    content: float,
+    at_home: bool,
+) -> bool:
+    """Whether a headline at ``position`` stands in the claimant's headline group.
+
+    Right on the claimant it does, if it reads like the run it asks for or that run is the
+    group's own; but between a group set after its text and a headline below, it heads the
+    text below unless it shares words with the group's. Next to another line of the group, it
+    must share words with the run.
+    """
+    shares = content >= MIN_HEADLINE_COVERAGE
+    if _adjacent(pieces, position, claimant):
+        stacked = at_home or content >= CLAIM_COVERAGE
+    else:
+        stacked = shares and _next_to_headline(group, position, pieces)
+    between = group.end < claimant < position and _headline_below(pieces, position)
+    return stacked and (shares or not between)
+
+
+def _headline_below(pieces: list[Piece], position: int) -> bool:
+    """Whether the next piece after ``position`` but bylines and stray characters is a headline."""
+    for piece in pieces[position + 1 :]:
+        if piece.kind not in ("byline", "furniture"):
+            return piece.kind == "headline"
+    return False
+
+
+def _claim(
+    claims: dict[int, tuple[float, int]],
+    covered: dict[tuple[int, int], float],
+    h: int,
+    r: int,
+    count: int,
+) -> None:
+    """Let headline ``h``, given run ``r``, claim the runs it covers about as well as ``r``.
+
+    pdftotext emits an article's columns as runs of their own, and its headline's words recur
+    in all of them; another headline may take such a run only by covering it as well.
+    """
+    own = covered[h, r]
+    for other in range(count):
+        value = covered[h, other]
+        likely = other == r or (value >= CLAIM_COVERAGE and value >= CLAIM_SHARE * own)
+        if likely and value > claims.get(other, (-1.0, -1))[0]:
+            claims[other] = (value, h)
 
 
 def _has_byline(pieces: list[Piece], position: int) -> bool:
@@ -124,11 +198,13 @@ def _has_byline(pieces: list[Piece], position: int) -> bool:
 
 def _next_to_headline(run: Run, position: int, pieces: list[Piece]) -> bool:
     """Whether a headline at ``position`` sits next to the run's headline (one group)."""
-    for other, _piece in run.headlines:
-        lo, hi = sorted((other, position))
-        if all(p.kind in ("byline", "furniture") for p in pieces[lo + 1 : hi]):
-            return True
-    return False
+    return any(_adjacent(pieces, other, position) for other, _piece in run.headlines)
+
+
+def _adjacent(pieces: list[Piece], a: int, b: int) -> bool:
+    """Whether nothing but bylines and stray characters stand between positions a and b."""
+    lo, hi = sorted((a, b))
+    return all(p.kind in ("byline", "furniture") for p in pieces[lo + 1 : hi])
 
 
 def is_independent(run: Run) -> bool:
@@ -186,6 +262,8 @@ def cluster(runs: list[Run], pieces: list[Piece]) -> list[Run]:
             for t in targets
         ]
         best = max(range(len(targets)), key=scores.__getitem__)
+        # A run its article's headline claimed, or following on from its run, stays with it
+        # unless another article resembles it clearly more.
         at = target_index.get(id(before))
         if at is not None and scores[at] >= CONTINUITY_SHARE * scores[best]:
             return targets[at]

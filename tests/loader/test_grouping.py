@@ -1,0 +1,83 @@
+"""Headlines go to the article whose columns share their words, from small labelled pages."""
+
+from __future__ import annotations
+
+from typeset import set_column
+
+from paper_tui.loader import load_text
+
+SEA_TITLE = "为维护海权提供有力法律支撑"
+SEA_SUBTITLE = "建设海洋强国需完善海洋法律体系"
+SEA_START = (
+    "我国是海洋大国，海岸线漫长，管辖海域广袤，海洋资源丰富。建设海洋强国需完善海洋法律体系，"
+    "这是依法治海的基础，也是经略海洋的保障。"
+)
+SEA_LATER = (
+    "总之，建设海洋强国需完善海洋法律体系，为维护海权提供有力法律支撑，"
+    "让海洋事业在法治轨道上行稳致远。"
+)
+YOUTH_TITLE = "意气风发走进新时代"
+YOUTH = (
+    "中国特色社会主义进入新时代，这是我国发展新的历史方位。意气风发走进新时代，"
+    "党员干部必须带头学习掌握新思想，真抓实干增长新本领。"
+)
+
+
+def page(*blocks: list[str]) -> str:
+    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
+
+
+def test_a_title_stacked_on_its_subtitle_stays_with_it() -> None:
+    # pdftotext emits the article's last column first; the title's words are all in it, and the
+    # subtitle's words are in both columns: one article, its column rejoined, titled by both.
+    text = page(
+        set_column(SEA_LATER, 15),
+        [YOUTH_TITLE],
+        set_column(YOUTH, 15),
+        [SEA_TITLE],
+        [SEA_SUBTITLE, "周洁"],
+        set_column(SEA_START, 15),
+    )
+    items = load_text(text).items
+    assert [(item.title, item.subtitle) for item in items] == [
+        (YOUTH_TITLE, None),
+        (SEA_TITLE, SEA_SUBTITLE),
+    ]
+    assert items[1].paragraphs == (SEA_START, SEA_LATER)
+
+
+SECURITY_TITLE = "全面建成多层次社会保障体系"
+SECURITY_START = (
+    "社会保障是民生安全网、社会稳定器。全面建成多层次社会保障体系，要坚持政府主导与市场机制"
+    "相结合，坚持全覆盖、保基本、多层次、可持续。"
+)
+SECURITY_LATER = (
+    "充分认识全面建成多层次社会保障体系的重大意义。兜底线、织密网、建机制，"
+    "全面建成多层次社会保障体系是基本要求。"
+)
+DEBT_TITLE = "疏堵结合"
+DEBT_SUBTITLE = "我国地方政府债务风险总体可控"
+DEBT = (
+    "当前，有一种观点夸大我国地方政府债务对经济社会发展的负面影响。客观认识地方政府债务问题，"
+    "首先需要厘清其统计口径及范围，我国地方政府债务风险总体可控。"
+)
+
+
+def test_a_title_does_not_take_another_column_of_an_article_titled_better() -> None:
+    # Both columns of the article hold its title whole; the title above another article's
+    # subtitle shares one word with its first column, which does not make it that column's.
+    text = page(
+        ["陈明"],
+        set_column(SECURITY_START, 15),
+        set_column(SECURITY_LATER, 15),
+        [SECURITY_TITLE],
+        [DEBT_TITLE],
+        [DEBT_SUBTITLE, "李强"],
+        set_column(DEBT, 15),
+    )
+    items = load_text(text).items
+    assert [(item.title, item.subtitle) for item in items] == [
+        (SECURITY_TITLE, None),
+        (DEBT_TITLE, DEBT_SUBTITLE),
+    ]
+    assert items[0].paragraphs == (SECURITY_START, SECURITY_LATER)
