@@ -81,3 +81,38 @@ def test_a_title_does_not_take_another_column_of_an_article_titled_better() -> N
         (DEBT_TITLE, DEBT_SUBTITLE),
     ]
     assert items[0].paragraphs == (SECURITY_START, SECURITY_LATER)
+
+
+ENV_TITLE = "着力解决突出环境问题"
+ENV_START = (
+    "党的十九大报告将坚持人与自然和谐共生作为基本方略，要求推进绿色发展，着力解决突出环境问题，"
+    "加大生态系统保护力度，改革生态环境监管体制，建设美丽中国，推动形成绿色发展方式和生活方式。"
+)
+ENV_LATER = (
+    "充分认识着力解决突出环境问题的重大意义。环境就是民生，青山就是美丽，蓝天也是幸福，"
+    "着力解决突出环境问题是满足人民日益增长的优美生态环境需要的必然要求。"
+)
+GREEN_TITLE = "推进绿色发展的三大抓手"
+GREEN = (
+    "生态文明建设功在当代、利在千秋。推进绿色发展，形成绿色发展方式和生活方式，"
+    "建设美丽中国，可以从绿色规划、绿色产业、绿色消费三个方面加以落实。"
+)
+
+
+def test_a_column_holding_an_article_title_whole_stays_with_that_article() -> None:
+    # The first column reads much like the other article's text, but it holds this article's
+    # title word for word, as the column the title stands by does.
+    text = page(
+        ["王平"],
+        set_column(ENV_START, 15),
+        [GREEN_TITLE, "韩秀华"],
+        set_column(GREEN, 15),
+        ["（作者为中国人民大学教授）"],
+        set_column(ENV_LATER, 15),
+        [ENV_TITLE],
+    )
+    items = load_text(text).items
+    titled = {item.title: item.paragraphs for item in items}
+    assert {ENV_START, ENV_LATER} <= set(titled[ENV_TITLE])
+    assert titled[GREEN_TITLE][0] == GREEN
+    assert ENV_START not in titled[GREEN_TITLE]

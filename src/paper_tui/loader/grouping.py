@@ -5,6 +5,8 @@ its first paragraph, an article's columns may come out between another article's
 may stand far from its text. Position alone misleads, so content decides: each headline goes to
 the run whose words it shares most, and every run without a headline of its own joins the
 article it resembles most, with the run before it as a tie-breaker (columns usually follow on).
+A headline also claims the other columns it covers about as well as its own run: they join its
+article, and no headline that covers them less takes them.
 """
 
 from __future__ import annotations
@@ -135,6 +137,9 @@ def attach_headlines(
         run.headlines.sort(key=lambda item: item[0])
         home[h] = r
         _claim(claims, covered, h, r, len(bodies))
+    for r, (_value, h) in claims.items():
+        if not bodies[r].headlines:
+            bodies[r].claimed_by = bodies[home[h]]
     return [headline for h, headline in enumerate(headlines) if h not in home]
 
 
@@ -252,6 +257,11 @@ def cluster(runs: list[Run], pieces: list[Piece]) -> list[Run]:
         squares[id(target)] -= norm(gone, weights) ** 2
 
     def best(run: Run) -> Run:
+        # A run that holds an article's headline as well as the article's own run does is
+        # that article's.
+        claimed = target_index.get(id(run.claimed_by))
+        if claimed is not None:
+            return targets[claimed]
         previous = _previous(runs, run_index[id(run)], pieces)
         before = owner.get(id(previous)) if previous is not None else None
         own, own_norm = grams[id(run)], own_norms[id(run)]
@@ -262,8 +272,8 @@ def cluster(runs: list[Run], pieces: list[Piece]) -> list[Run]:
             for t in targets
         ]
         best = max(range(len(targets)), key=scores.__getitem__)
-        # A run its article's headline claimed, or following on from its run, stays with it
-        # unless another article resembles it clearly more.
+        # One that follows on from an article's run is that article's, unless another
+        # resembles it clearly more.
         at = target_index.get(id(before))
         if at is not None and scores[at] >= CONTINUITY_SHARE * scores[best]:
             return targets[at]

@@ -47,6 +47,8 @@ class Run:
     in_brief_box: bool = False
     merged: list[Run] = field(default_factory=list)
     caption_credit: str | None = None
+    claimed_by: Run | None = None
+    """The run whose headline also reads as this run's (see ``grouping.attach_headlines``)."""
     gram_cache: tuple[int, frozenset[str]] | None = None
 
     @property
