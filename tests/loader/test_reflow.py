@@ -84,3 +84,45 @@ def test_even_lines_of_another_width_start_a_new_column() -> None:
     wide = set_column(PARAGRAPHS[0] + PARAGRAPHS[2], 24)[1:-1]
     run = [measured(make_line(number, text)) for number, text in enumerate(narrow + wide, 1)]
     assert column_changes(run, [True] * len(run)) == [len(narrow)]
+
+
+def tear(lines: list[str], piece: str) -> list[str]:
+    """The lines with ``piece`` torn off the line holding it, as pdftotext tears them."""
+    at = next(i for i, line in enumerate(lines) if piece in line[1:])
+    line = lines[at]
+    cut = line.index(piece, 1)
+    parts = [line[:cut], piece, line[cut + len(piece) :]]
+    return [*lines[:at], *(part for part in parts if part), *lines[at + 1 :]]
+
+
+QUOTED = (
+    "事实证明，“一国两制”是解决历史遗留的香港、澳门问题的最佳方案，也是香港、澳门回归后保持"
+    "长期繁荣稳定的最佳制。“最佳”意味着完全正确，意味着没有其他更好选择，更意味着坚定的自信。"
+)
+
+
+@pytest.mark.parametrize("width", [12, 13, 15, 16, 18, 22])
+def test_lines_torn_at_quotation_marks_are_measured_whole(width: int) -> None:
+    # pdftotext tears a printed line where the font changes around quotation marks: the
+    # sentence ending inside the line does not end the paragraph, and the torn first line
+    # still shows its lost indent.
+    lines = set_column(QUOTED, width)
+    assert any("。“最佳”" in line for line in lines)
+    assert "“一国两制”" in lines[0]
+    lines = tear(tear(lines, "“最佳”"), "“一国两制”")
+    page = "\n".join([*set_column(PARAGRAPHS[0], width), *lines]) + "\n"
+    assert paragraphs_of(page) == [PARAGRAPHS[0], QUOTED]
+
+
+@pytest.mark.parametrize("width", [11, 22])
+def test_a_paragraph_opening_with_a_quotation_after_a_short_last_line_is_one(width: int) -> None:
+    # A last line of two characters and the next paragraph's indented first line fill one
+    # column together, but the first line is no short piece torn off: the paragraph ends.
+    first = (
+        "习近平同志指出，人民对美好生活的向往，就是我们的奋斗目标。我们要坚定不移走共同富裕道路。"
+    )
+    second = "“我们的人民热爱生活，期盼有更好的教育、更稳定的工作、更满意的收入。”这是人民的心声。"
+    lines = set_column(first, width)
+    assert len(lines[-1]) == 2
+    page = "\n".join([*lines, *set_column(second, width)]) + "\n"
+    assert paragraphs_of(page) == [first, second]

@@ -14,7 +14,7 @@ from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from paper_tui.loader.chars import (
     CLOSING,
@@ -39,6 +39,11 @@ INDENT_MIN: Final = 1.5
 INDENT_MAX: Final = 3.5
 # A line this much short of its column is not a full one.
 NOT_FULL: Final = 1.5
+# The pieces of a printed line torn by pdftotext fill its column within this much.
+TEAR_FIT: Final = 0.75
+OPENING_QUOTES: Final = "“‘「『"
+CLOSING_QUOTES: Final = "”’」』"
+QUOTES: Final = OPENING_QUOTES + CLOSING_QUOTES
 # A subheading inside an article is set centred in bold, clearly shorter than the body lines.
 SUBHEADING_SHORT: Final = 3.5
 # Blocks with fewer lines than this borrow their width from the page's larger blocks.
@@ -305,6 +310,7 @@ def _split_run_after(
     ):
         return [Piece("headline", run, width=_width_for(run, page_widths), block=block)]
     widths = local_widths(run, page_widths)
+    printed = printed_widths(run, widths)
     pieces: list[Piece] = []
     current: list[Line] = []
     at_start = True
@@ -332,7 +338,7 @@ def _split_run_after(
         line = run[i]
         current.append(line)
         at_start = False
-        if i + 1 < len(run) and _ends_paragraph(run, widths, i):
+        if i + 1 < len(run) and _ends_paragraph(run, widths, printed, i):
             close(i + 1 - len(current), current)
             current = []
             at_start = True
@@ -342,7 +348,7 @@ def _split_run_after(
     if pieces and pieces[0].kind == "paragraph":
         first = pieces[0].lines[0]
         pieces[0].open_start = not is_lead(first.text) and (
-            first.text[0] in CLOSING or widths[0] - first.inner_width < INDENT_MIN
+            first.text[0] in CLOSING or widths[0] - printed.inner[0] < INDENT_MIN
         )
     return pieces
 
@@ -472,21 +478,71 @@ def _paragraph(lines: list[Line], width: float, block: int) -> Piece:
     return Piece("paragraph", lines, width=width, block=block, open_end=open_end)
 
 
-def _ends_paragraph(run: list[Line], widths: list[float], i: int) -> bool:
+def _ends_paragraph(run: list[Line], widths: list[float], printed: Printed, i: int) -> bool:
     """Whether a paragraph ends after ``run[i]``."""
     line, next_line = run[i], run[i + 1]
     if is_lead(next_line.text) or AFFILIATION_START.match(next_line.text):
         return True
     if _closes_aside(run, i):
         return True
-    if not line.ends:
+    if not line.ends or printed.goes_on[i]:
         return False
-    short = widths[i + 1] - next_line.inner_width
-    if widths[i] - line.width >= SHORT_LINE:
+    short = widths[i + 1] - printed.inner[i + 1]
+    if widths[i] - printed.width[i] >= SHORT_LINE:
         # A short line ending a sentence ends its paragraph if the next line is not a full one:
         # a new paragraph's first line is indented, a column's next line is not.
         return short >= NOT_FULL
     return INDENT_MIN <= short <= INDENT_MAX
+
+
+class Printed(NamedTuple):
+    """For each line of a run, the width and inner width of the printed line it is part of."""
+
+    width: list[float]
+    inner: list[float]
+    goes_on: list[bool]
+    """Whether the printed line goes on in the next line of the run."""
+
+
+def printed_widths(run: Sequence[Line], widths: Sequence[float]) -> Printed:
+    """The printed lines of a run, measured whole even where pdftotext tore them apart.
+
+    pdftotext tears a printed line in two or three where the font changes around quotation
+    marks (``事实证明，`` / ``“一国两制”是解决``): each piece looks short, but the pieces of one
+    line fill the column together, and only the last may end a sentence.
+    """
+    width = [line.width for line in run]
+    inner = [line.inner_width for line in run]
+    goes_on = [False] * len(run)
+    start = 0
+    while start < len(run):
+        end, total = start, run[start].width
+        while end + 1 < len(run) and _torn(run[end], run[end + 1], total, widths[start]):
+            end += 1
+            total += run[end].width
+        if end > start:
+            whole_inner = total - run[end].width + run[end].inner_width
+            width[start : end + 1] = [total] * (end + 1 - start)
+            inner[start : end + 1] = [whole_inner] * (end + 1 - start)
+            goes_on[start:end] = [True] * (end - start)
+        start = end + 1
+    return Printed(width, inner, goes_on)
+
+
+def _torn(line: Line, following: Line, total: float, column: float) -> bool:
+    """Whether ``following`` is the rest of the printed line ``line`` was torn from."""
+    if column - total < NOT_FULL or total + following.inner_width > column + TEAR_FIT:
+        return False
+    if line.ends:
+        # A sentence may end inside a printed line and the next begin with a quotation, torn
+        # off short; a paragraph's indented first line is not short.
+        return following.text[0] in OPENING_QUOTES and following.width <= column / 2
+    text = line.text
+    return (
+        text[-1] in QUOTES
+        or following.text[0] in OPENING_QUOTES
+        or sum(map(text.count, OPENING_QUOTES)) > sum(map(text.count, CLOSING_QUOTES))
+    )
 
 
 def _closes_aside(run: list[Line], i: int) -> bool:
