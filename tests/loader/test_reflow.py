@@ -126,3 +126,16 @@ def test_a_paragraph_opening_with_a_quotation_after_a_short_last_line_is_one(wid
     assert len(lines[-1]) == 2
     page = "\n".join([*lines, *set_column(second, width)]) + "\n"
     assert paragraphs_of(page) == [first, second]
+
+
+def test_a_first_line_whose_word_the_next_line_finishes_is_no_subheading() -> None:
+    # ``严格依照宪法和基本法办`` is short and unpunctuated like a heading, and compressed
+    # punctuation makes the next line look indented; but ``事。`` finishes its last word.
+    paragraph = (
+        "严格依照宪法和基本法办事。这是“一国两制”实践的必然要求，也是全面推进依法治国和维护"
+        "特别行政区法治的题中应有之义。"
+    )
+    lines = ["严格依照宪法和基本法办", "事。这是“一国两制”实践", *set_column(paragraph[23:], 15, 0)]
+    assert "".join(lines) == paragraph
+    page = "\n".join([*set_column(PARAGRAPHS[0], 15), *lines]) + "\n"
+    assert paragraphs_of(page) == [PARAGRAPHS[0], paragraph]

@@ -197,6 +197,7 @@ def is_headline_text(text: str) -> bool:
 # (``履行历史使命：伟大工程起决定性作用``, ``准确把握、全面贯彻``).
 _HEADLINE_STOPS: Final = re.compile(r"[，。；,;]")
 _SUBHEADING_STOPS: Final = re.compile(r"[，。；！？,;!?]")
+_WORD_ENDS: Final = "，。；！？"
 
 
 def _has_clause_punct(text: str) -> bool:
@@ -590,6 +591,16 @@ def _subheading_at(run: list[Line], i: int, widths: list[float]) -> int:
     if count == 1:
         after = i + 1
         shortfall = widths[after] - run[after].inner_width
-        if not INDENT_MIN <= shortfall <= INDENT_MAX:
+        if not INDENT_MIN <= shortfall <= INDENT_MAX or _finishes_word(run[after].text):
             return 0
     return count
+
+
+def _finishes_word(text: str) -> bool:
+    """Whether a line opens with one character and a clause's end (``事。这是…``).
+
+    No sentence is one character long: that character finishes the line above, so the line
+    above is a paragraph's first line, not a heading (whatever compressed punctuation makes
+    the next line look indented).
+    """
+    return len(text) > 1 and text[1] in _WORD_ENDS
