@@ -139,3 +139,19 @@ def test_a_first_line_whose_word_the_next_line_finishes_is_no_subheading() -> No
     assert "".join(lines) == paragraph
     page = "\n".join([*set_column(PARAGRAPHS[0], 15), *lines]) + "\n"
     assert paragraphs_of(page) == [PARAGRAPHS[0], paragraph]
+
+
+def test_a_longer_quotation_torn_off_after_a_sentence_end_stays_in_the_paragraph() -> None:
+    # ``度化水平。`` / ``“覆盖全民、城乡统筹、权责清`` fill one printed line of 19: the piece torn
+    # off is more than half a line, but still far shorter than a paragraph's first line.
+    paragraph = (
+        "建机制，就是要持续深化改革，建立健全体制机制，不断提高社会保障法治化、制度化水平。"
+        "“覆盖全民、城乡统筹、权责清晰、保障适度、可持续”是奋斗目标。"
+    )
+    lines = set_column(paragraph, 19)
+    at = next(i for i, line in enumerate(lines) if "。“" in line)
+    cut = lines[at].index("“")
+    lines[at : at + 1] = [lines[at][:cut], lines[at][cut:]]
+    assert lines[at + 1] == "“覆盖全民、城乡统筹、权责清"
+    page = "\n".join([*set_column(PARAGRAPHS[0], 19), *lines]) + "\n"
+    assert paragraphs_of(page) == [PARAGRAPHS[0], paragraph]

@@ -536,8 +536,8 @@ def _torn(line: Line, following: Line, total: float, column: float) -> bool:
         return False
     if line.ends:
         # A sentence may end inside a printed line and the next begin with a quotation, torn
-        # off short; a paragraph's indented first line is not short.
-        return following.text[0] in OPENING_QUOTES and following.width <= column / 2
+        # off short; a paragraph's first line is short by its indent alone.
+        return following.text[0] in OPENING_QUOTES and column - following.width > INDENT_MAX
     text = line.text
     return (
         text[-1] in QUOTES
