@@ -7,9 +7,10 @@ from typing import Final
 
 from paper_tui.loader.chars import CJK_PUNCT, CJK_RANGES, LazyPattern, has_cjk
 
-# Runs of blanks; spelled as one blank and more so that a search skips to the first blank fast.
+# Runs of blanks but a single space (left as it is): the many single spaces of a justified line
+# are not worth replacing one by one.
 _BLANKS: Final = "[ \t\u3000\u00a0]"
-_SPACES: Final = re.compile(f"{_BLANKS}{_BLANKS}*")
+_SPACES: Final = re.compile(f"[\t\u3000\u00a0]{_BLANKS}*| {_BLANKS}+")
 
 # A line is justified when at least this share of the gaps next to CJK characters carry a space:
 # pdftotext writes "加 宏 大 ，愿 景" for a line whose glyphs were spread to fill the column.
@@ -20,6 +21,8 @@ JUSTIFIED_MIN_SPACES: Final = 2
 _CJK: Final = f"{CJK_RANGES}{CJK_PUNCT}"
 _WORD: Final = "A-Za-z0-9%.,'\\-"
 _CJK_CHAR: Final = LazyPattern(f"[{_CJK}]")
+# Anything but CJK text and the space: most lines with spaces hold nothing else.
+_NOT_CJK_OR_SPACE: Final = LazyPattern(f"[^ {_CJK}]")
 _WORD_CHAR: Final = re.compile(f"[{_WORD}]")
 # The space patterns open with the space, so that a search skips to the next space fast; a
 # lookbehind then sees the character before it.
@@ -49,9 +52,20 @@ def remove_justification_spaces(line: str) -> str:
         line = _SPACES.sub(" ", line)
     if " " not in line:
         return line
+    if _NOT_CJK_OR_SPACE.search(line) is None:
+        return _remove_from_cjk(line)
     if _is_justified(line):
         # Without Latin words every space goes.
         return _JUSTIFICATION.sub("", line) if _WORD_CHAR.search(line) else line.replace(" ", "")
+    return _LOOSE.sub("", line)
+
+
+def _remove_from_cjk(line: str) -> str:
+    """``remove_justification_spaces`` of a line of CJK characters and single spaces only."""
+    # Every space is next to CJK characters, so the line is justified when its spaces are many.
+    spaces = line.count(" ")
+    if spaces >= JUSTIFIED_MIN_SPACES and spaces >= JUSTIFIED_SHARE * (len(line) - spaces):
+        return line.replace(" ", "")
     return _LOOSE.sub("", line)
 
 

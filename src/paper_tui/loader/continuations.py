@@ -210,7 +210,7 @@ def _unfinished(item: Item) -> bool:
     return bool(item.paragraphs) and not ends_sentence(item.paragraphs[-1])
 
 
-def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+def _dice(a: frozenset[int], b: frozenset[int]) -> float:
     """How alike two sets of bigrams are (0..1), for short texts such as headlines."""
     if not a or not b:
         return 0.0

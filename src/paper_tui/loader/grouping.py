@@ -11,14 +11,13 @@ article, and no headline that covers them less takes them.
 
 from __future__ import annotations
 
-import math
+import functools
 import operator
-from collections import Counter
 from typing import Final
 
 from paper_tui.loader.reflow import Piece
 from paper_tui.loader.runs import Run
-from paper_tui.loader.similarity import bigrams, coverage, idf_weights, norm, similarity
+from paper_tui.loader.similarity import PageGrams, bigrams
 
 # A headline needs this share of its (weighted) bigrams in a body to be attached by content.
 MIN_HEADLINE_COVERAGE: Final = 0.2
@@ -64,10 +63,10 @@ def _text_counts(pieces: list[Piece]) -> list[int]:
     return counts
 
 
-_WEIGHTS_CACHE: list[tuple[list[frozenset[str]], dict[str, float]]] = []
+_WEIGHTS_CACHE: list[tuple[list[frozenset[int]], PageGrams]] = []
 
 
-def _page_weights(runs: list[Run], *, last_use: bool = False) -> dict[str, float]:
+def _page_weights(runs: list[Run], *, last_use: bool = False) -> PageGrams:
     """IDF weights of the bigrams of the runs with text (headlines and clustering both ask).
 
     They are kept for the next call on the same runs, unless this is the page's ``last_use``.
@@ -79,7 +78,7 @@ def _page_weights(runs: list[Run], *, last_use: bool = False) -> dict[str, float
         if len(cached) == len(documents) and all(map(operator.is_, cached, documents)):
             weights = kept
     if weights is None:
-        weights = idf_weights(documents)
+        weights = PageGrams(documents)
     if not last_use:
         _WEIGHTS_CACHE.append((documents, weights))
     return weights
@@ -93,14 +92,13 @@ def attach_headlines(
     if not bodies:
         return list(headlines)
     weights = _page_weights(bodies)
-    unseen = math.log((len(bodies) + 1) / 0.5)
     scored: list[tuple[float, int, int]] = []
     covered: dict[tuple[int, int], float] = {}
     for h, (position, piece) in enumerate(headlines):
         bonus = BYLINE_BONUS if _has_byline(pieces, position) else 0.0
-        wanted = bigrams(piece.text)
+        wanted = weights.mask(bigrams(piece.text))
         for r, run in enumerate(bodies):
-            content = coverage(wanted, run.grams, weights, unseen)
+            content = weights.coverage(wanted, weights.masks[r])
             covered[h, r] = content
             if position < run.start:
                 gap = distance(pieces, position, run.start)
@@ -229,32 +227,35 @@ def cluster(runs: list[Run], pieces: list[Piece]) -> list[Run]:
     if not targets:
         _WEIGHTS_CACHE.clear()  # the page's weights are not needed again
         return _chain(runs, pieces)
-    grams = {id(run): run.grams for run in runs}
-    weights = _squared(_page_weights(runs, last_use=True))
-    profiles: dict[int, Counter[str]] = {}
-    for target in targets:
-        profile = Counter(grams[id(target)])
-        for _pos, piece in target.headlines:
-            profile.update(bigrams(piece.text))
-        profiles[id(target)] = profile
+    weights = _page_weights(runs, last_use=True)
+    # An article's profile is the union of the bigrams of its parts: its own text, its headlines
+    # and the runs joined to it.
+    grams = dict(zip([id(run) for run in runs if run.paragraphs], weights.masks, strict=True))
+    parts = {
+        id(target): [grams[id(target)]]
+        + [weights.mask(bigrams(piece.text)) for _pos, piece in target.headlines]
+        for target in targets
+    }
+    profiles: dict[int, int] = {}
+    norms: dict[int, float] = {}
     owner: dict[int, Run] = {id(target): target for target in anchors}
 
-    squares = {id(target): norm(profiles[id(target)].keys(), weights) ** 2 for target in targets}
-    own_norms = {id(run): norm(grams[id(run)], weights) for run in floating}
+    def update(target: Run) -> None:
+        profiles[id(target)] = functools.reduce(operator.or_, parts[id(target)])
+        norms[id(target)] = weights.norm(profiles[id(target)])
+
+    for target in targets:
+        update(target)
+    own_norms = {id(run): weights.norm(grams[id(run)]) for run in floating}
 
     def join(run: Run, target: Run) -> None:
-        profile, own = profiles[id(target)], grams[id(run)]
-        squares[id(target)] += norm(own.difference(profile.keys()), weights) ** 2
-        profile.update(own)
+        parts[id(target)].append(grams[id(run)])
+        update(target)
         owner[id(run)] = target
 
     def leave(run: Run, target: Run) -> None:
-        profile, own = profiles[id(target)], grams[id(run)]
-        profile.subtract(own)
-        gone = [gram for gram in own if profile[gram] <= 0]
-        for gram in gone:
-            profile.pop(gram)
-        squares[id(target)] -= norm(gone, weights) ** 2
+        parts[id(target)].remove(grams[id(run)])
+        update(target)
 
     def best(run: Run) -> Run:
         # A run that holds an article's headline as well as the article's own run does is
@@ -265,12 +266,7 @@ def cluster(runs: list[Run], pieces: list[Piece]) -> list[Run]:
         previous = _previous(runs, run_index[id(run)], pieces)
         before = owner.get(id(previous)) if previous is not None else None
         own, own_norm = grams[id(run)], own_norms[id(run)]
-        scores = [
-            similarity(
-                own, own_norm, profiles[id(t)].keys(), math.sqrt(max(squares[id(t)], 0.0)), weights
-            )
-            for t in targets
-        ]
+        scores = [weights.similarity(own, own_norm, profiles[id(t)], norms[id(t)]) for t in targets]
         best = max(range(len(targets)), key=scores.__getitem__)
         # One that follows on from an article's run is that article's, unless another
         # resembles it clearly more.
@@ -288,13 +284,6 @@ def cluster(runs: list[Run], pieces: list[Piece]) -> list[Run]:
     for run in floating:
         owner[id(run)].merged.append(run)
     return [run for run in runs if id(run) in anchor_ids]
-
-
-def _squared(weights: dict[str, float]) -> dict[str, float]:
-    """Every weight squared."""
-    return dict(
-        zip(weights.keys(), map(operator.mul, weights.values(), weights.values()), strict=True)
-    )
 
 
 def _previous(runs: list[Run], position: int, pieces: list[Piece]) -> Run | None:

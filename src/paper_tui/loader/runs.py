@@ -49,10 +49,10 @@ class Run:
     caption_credit: str | None = None
     claimed_by: Run | None = None
     """The run whose headline also reads as this run's (see ``grouping.attach_headlines``)."""
-    gram_cache: tuple[int, frozenset[str]] | None = None
+    gram_cache: tuple[int, frozenset[int]] | None = None
 
     @property
-    def grams(self) -> frozenset[str]:
+    def grams(self) -> frozenset[int]:
         """The character bigrams of its text (computed once, once its text is complete)."""
         if self.gram_cache is None or self.gram_cache[0] != len(self.paragraphs):
             self.gram_cache = (len(self.paragraphs), bigrams(self.text))
