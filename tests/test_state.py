@@ -8,9 +8,9 @@ import tomllib
 from dataclasses import fields
 from pathlib import Path
 
+import platformdirs
 import pytest
 
-from paper_tui import folders
 from paper_tui import state as st
 from paper_tui.folders import Paths, paths
 from paper_tui.state import (
@@ -83,18 +83,18 @@ def test_paths_platform_defaults(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 
         return inner
 
-    monkeypatch.setattr(folders.platformdirs, "user_config_path", fake("c"))
-    monkeypatch.setattr(folders.platformdirs, "user_state_path", fake("s"))
-    monkeypatch.setattr(folders.platformdirs, "user_cache_path", fake("k"))
+    monkeypatch.setattr(platformdirs, "user_config_path", fake("c"))
+    monkeypatch.setattr(platformdirs, "user_state_path", fake("s"))
+    monkeypatch.setattr(platformdirs, "user_cache_path", fake("k"))
     assert paths() == Paths(tmp_path / "c", tmp_path / "s", tmp_path / "k")
     assert calls == [("paper-tui", False)] * 3
 
 
 def test_empty_env_means_platform_defaults(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("PAPER_TUI_HOME", "")
-    monkeypatch.setattr(folders.platformdirs, "user_config_path", lambda *a, **k: tmp_path / "c")
-    monkeypatch.setattr(folders.platformdirs, "user_state_path", lambda *a, **k: tmp_path / "s")
-    monkeypatch.setattr(folders.platformdirs, "user_cache_path", lambda *a, **k: tmp_path / "k")
+    monkeypatch.setattr(platformdirs, "user_config_path", lambda *a, **k: tmp_path / "c")
+    monkeypatch.setattr(platformdirs, "user_state_path", lambda *a, **k: tmp_path / "s")
+    monkeypatch.setattr(platformdirs, "user_cache_path", lambda *a, **k: tmp_path / "k")
     assert paths().config_dir == tmp_path / "c"
 
 

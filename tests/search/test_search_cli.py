@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,9 @@ from pathlib import Path
 import pytest
 from archive_pages import SEED_PAGE, write_archive
 
+from paper_tui.search import cli
 from paper_tui.search.cli import plain, run_search
+from paper_tui.search.index import DEFAULT_LIMIT, ArchiveIndex
 
 REPO = Path(__file__).parents[2]
 
@@ -140,6 +143,57 @@ def test_bad_date_is_a_usage_error(archive: Path, capsys: pytest.CaptureFixture[
     assert status == 2 and err.splitlines() == ["paper-tui: not a date (YYYY-MM-DD): '2025-13-01'"]
 
 
+def test_a_result_found_before_the_update_is_printed_only_if_nothing_changed(
+    archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(capsys, archive, "润泽智算")
+    searched: list[str] = []
+    search = ArchiveIndex.search
+
+    def counted(self: ArchiveIndex, query: str, **filters: object) -> object:
+        searched.append(query)
+        return search(self, query, **filters)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ArchiveIndex, "search", counted)
+    assert run(capsys, archive, "朝花夕拾")[1] == "0 hits\n" and searched == []
+    page = archive / "pinghu-2025-02-page1.txt"
+    with page.open("a", encoding="utf-8") as handle:
+        handle.write("\n\n朝花夕拾\n\n朝花夕拾温故知新，朝花夕拾。\n")
+    status, out, err = run(capsys, archive, "朝花夕拾")
+    assert status == 0 and out.splitlines()[-1] == "1 hit" and "1 changed" in err
+    assert searched == ["朝花夕拾"]
+
+
+def test_a_write_by_another_connection_voids_a_result_found_before(archive: Path) -> None:
+    index = ArchiveIndex(archive)
+    index.update()
+    ahead = index.search_ahead("国")
+    assert ahead is not None
+    assert index.confirmed(ahead, index.update()) == ahead.result
+    ahead = index.search_ahead("国")
+    with sqlite3.connect(index.db_path) as other:
+        other.execute("INSERT OR REPLACE INTO meta VALUES ('elsewhere', '1')")
+    other.close()
+    assert index.confirmed(ahead, index.update()) is None
+    index.close()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["archive", "润泽"],
+        ["archive", "润泽", "智算", "国"],
+        ["", "x"],
+        ["~/archive/", "a b"],
+        ["archive", "--json", "润泽"],
+        ["archive", "润泽", "-n", "3", "--since", "2025-01-01", "--section", "要闻"],
+    ],
+)
+def test_arguments_without_options_need_no_parser(argv: list[str]) -> None:
+    assert cli._parse(argv) == cli._Args(**vars(cli._parser().parse_args(argv)))
+    assert cli.DEFAULT_LIMIT == DEFAULT_LIMIT
+
+
 def test_plain_strips_what_a_terminal_would_act_on() -> None:
     assert plain("润\x1b[31m泽\n智\t算\u202e") == "润[31m泽 智 算"
 
@@ -159,15 +213,15 @@ print(status, ",".join(heavy))
 UNCHANGED = """
 import sys
 from paper_tui.search.cli import run_search
-status = run_search([sys.argv[1], "project"])
+status = run_search([sys.argv[1], sys.argv[2]])
 print(status, ",".join(m for m in ("paper_tui.loader", "opencc") if m in sys.modules))
 """
 
 
-def _python(code: str, folder: Path, home: Path) -> str:
+def _python(code: str, folder: Path, home: Path, *args: str) -> str:
     env = {**os.environ, "PAPER_TUI_HOME": str(home)}
     result = subprocess.run(
-        [sys.executable, "-c", code, str(folder)],
+        [sys.executable, "-c", code, str(folder), *args],
         capture_output=True, text=True, check=True, cwd=REPO, env=env,
     )  # fmt: skip
     return result.stdout.splitlines()[-1]
@@ -180,5 +234,7 @@ def test_search_imports_no_ui_library_and_loads_only_what_it_needs(
     folder.mkdir()
     (folder / SEED_PAGE.name).write_bytes(SEED_PAGE.read_bytes())
     assert _python(BOUNDARY, folder, private_home) == "0 "
-    # Nothing changed since: no page is loaded, and a query without CJK needs no OpenCC.
-    assert _python(UNCHANGED, folder, private_home) == "0 "
+    # Nothing changed since: no page is loaded, and a query OpenCC would not change needs none.
+    assert _python(UNCHANGED, folder, private_home, "project") == "0 "
+    assert _python(UNCHANGED, folder, private_home, "新时代中国特色社会主义") == "0 "
+    assert _python(UNCHANGED, folder, private_home, "潤澤") == "0 opencc"

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from archive_pages import ALPHABET, Article, Built, contains
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from paper_tui.search.conversion import _dictionaries, may_change
 from paper_tui.search.query import to_simplified
+
+if TYPE_CHECKING:
+    from opencc import OpenCC
 
 
 def expected(built: Built, query: str) -> set[tuple[str, str]]:
@@ -109,10 +115,36 @@ def test_traditional_query_finds_simplified_text(built: Built) -> None:
         ("沈默", "沉默"),
         ("润泽", "润泽"),
         ("GDP", "GDP"),
+        ("書中自有千鍾粟", "书中自有千锺粟"),
+        ("新時代", "新时代"),
+        ("新时代中国特色社会主义", "新时代中国特色社会主义"),
     ],
 )
 def test_traditional_script_is_made_simplified(typed: str, searched: str) -> None:
     assert to_simplified(typed) == searched
+
+
+def _opencc() -> OpenCC:
+    opencc = pytest.importorskip("opencc")
+    return opencc.OpenCC("t2s")
+
+
+def test_text_opencc_would_change_is_known_without_it() -> None:
+    converter = _opencc()
+    dictionaries = _dictionaries()
+    assert dictionaries is not None
+    keys = [line.partition("\t")[0] for line in dictionaries.splitlines() if line]
+    characters = set("".join(keys)) | {chr(code) for code in range(0x4E00, 0xA000)}
+    for text in [*keys, *characters, *(f"中{key}国" for key in keys)]:
+        if converter.convert(text) != text:
+            assert may_change(text), text
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from("润泽潤澤書中自有千鍾粟乾隆国國新時代时A1 "), max_size=8))
+def test_text_said_unchanged_is_unchanged(text: str) -> None:
+    if not may_change(text):
+        assert _opencc().convert(text) == text
 
 
 def test_sample_page_articles_about_runze(built: Built) -> None:

@@ -7,10 +7,28 @@ library only, apart from OpenCC for queries in traditional script; never Textual
 
 from __future__ import annotations
 
-from paper_tui.search.database import SearchIndexError, index_file
-from paper_tui.search.index import ArchiveIndex, HeadlineRow, PageRow
-from paper_tui.search.query import Hit, SearchResult
-from paper_tui.search.updating import FileError, UpdateReport
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from paper_tui.search.database import SearchIndexError, index_file
+    from paper_tui.search.index import ArchiveIndex, HeadlineRow, PageRow
+    from paper_tui.search.query import Hit, SearchResult
+    from paper_tui.search.updating import FileError, UpdateReport
+
+# Loaded on first use, so that the search command can start listing files before it imports the
+# index (see ``cli``).
+_HOMES = {
+    "ArchiveIndex": "index",
+    "FileError": "updating",
+    "HeadlineRow": "index",
+    "Hit": "query",
+    "PageRow": "index",
+    "SearchIndexError": "database",
+    "SearchResult": "query",
+    "UpdateReport": "updating",
+    "index_file": "database",
+}
 
 __all__ = [
     "ArchiveIndex",
@@ -23,3 +41,11 @@ __all__ = [
     "UpdateReport",
     "index_file",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """A public name, imported from its module on first use."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{home}"), name)

@@ -4,24 +4,33 @@ Meant to be registered as ``COMMANDS["search"] = run_search`` in ``paper_tui.cli
 what follows the word ``search``. It loads only the standard library, the index and, when pages
 changed, the loader (never Textual, Rich or jieba), so a search answers about as fast as Python
 starts. Every error the user can cause is one line on stderr and exit status 2.
+
+The page files are listed (in a child process, where one can be forked) while this process
+imports the index and searches it as it stands; that result is printed if the update that
+follows finds nothing changed, else the updated index is searched again.
 """
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final, TextIO
+from typing import TYPE_CHECKING, Final, NamedTuple, TextIO
 
-from paper_tui.search.database import SearchIndexError
-from paper_tui.search.index import DEFAULT_LIMIT, ArchiveIndex, check_date
-from paper_tui.search.query import Hit, SearchResult
-from paper_tui.search.updating import UpdateReport
+from paper_tui.search.listing import Listing
+
+if TYPE_CHECKING:
+    import argparse
+
+    from paper_tui.search.index import ArchiveIndex
+    from paper_tui.search.query import Hit, SearchResult
+    from paper_tui.search.updating import UpdateReport
 
 EXIT_OK: Final = 0
 EXIT_USAGE: Final = 2
+DEFAULT_LIMIT: Final = 50
+"""As ``index.DEFAULT_LIMIT``, which this module imports only once the listing has begun."""
 # Control characters (C0, DEL, C1) and the bidirectional overrides and isolates (U+200E U+200F
 # U+202A-U+202E U+2066-U+2069) could act on the terminal or reorder what it shows; tabs and line
 # breaks become spaces.
@@ -33,7 +42,30 @@ class _Usage(Exception):
     """A problem with what the user asked for; its message is one line."""
 
 
+class _Args(NamedTuple):
+    """What the command was asked."""
+
+    path: Path
+    query: list[str]
+    json: bool = False
+    limit: int = DEFAULT_LIMIT
+    since: str | None = None
+    until: str | None = None
+    section: str | None = None
+
+
+def _parse(argv: Sequence[str]) -> _Args:
+    """The command's arguments: a folder and words alone need no parser."""
+    # Importing argparse and building the parser cost about 8 ms (it loads shutil, gettext and
+    # locale), before the files can be listed.
+    if len(argv) >= 2 and not any(arg.startswith("-") for arg in argv):
+        return _Args(Path(argv[0]), list(argv[1:]))
+    return _Args(**vars(_parser().parse_args(list(argv))))
+
+
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="paper-tui search",
         description="Search every article in the page files below a folder. The index is kept "
@@ -59,47 +91,24 @@ def _parser() -> argparse.ArgumentParser:
 
 def run_search(argv: Sequence[str]) -> int:
     """``paper-tui search``: update the index of PATH and print the hits for QUERY."""
-    args = _parser().parse_args(list(argv))
+    args = _parse(argv)
     try:
         return _run(args)
-    except (_Usage, SearchIndexError) as error:
+    except _Usage as error:
         print(f"paper-tui: {error}", file=sys.stderr)
         return EXIT_USAGE
 
 
-def _run(args: argparse.Namespace) -> int:
-    path: Path = args.path
+def _run(args: _Args) -> int:
+    path = args.path
     if not path.exists():
         raise _Usage(f"{path}: no such file or folder")
     if not (path.is_dir() or path.is_file()):
         raise _Usage(f"{path}: not a folder or a file")
     if args.limit < 0:
         raise _Usage("--limit must be 0 or more")
-    try:
-        check_date(args.since)
-        check_date(args.until)
-    except ValueError as error:
-        raise _Usage(str(error)) from None
-    with ArchiveIndex(path) as index:
-        report = index.update(progress=_progress if sys.stderr.isatty() else None)
-        if report.files == 0:
-            raise _Usage(f"{path}: no text pages (*.txt) in this folder")
-        errors = index.errors()
-        if index.count() == 0 and errors:
-            if path.is_file():
-                raise _Usage(f"{path}: {errors[0].error}")
-            raise _Usage(
-                f"{path}: none of its {report.files} text pages could be read"
-                f" ({errors[0].path.name}: {errors[0].error})"
-            )
-        _tell(report, path)
-        result = index.search(
-            " ".join(args.query),
-            limit=args.limit,
-            since=args.since,
-            until=args.until,
-            section=args.section,
-        )
+    with Listing.start(str(path.expanduser().resolve())) as listing:
+        result = _search(args, listing)
     for notice in result.notices:
         print(f"paper-tui: {notice}", file=sys.stderr)
     if args.json:
@@ -107,6 +116,52 @@ def _run(args: argparse.Namespace) -> int:
     else:
         _print_lines(result, sys.stdout)
     return EXIT_OK
+
+
+def _search(args: _Args, listing: Listing) -> SearchResult:
+    """Update the index of ``args.path`` (from ``listing``) and search it."""
+    # Imported only now, while a child process lists the files.
+    from paper_tui.search.database import SearchIndexError
+    from paper_tui.search.index import ArchiveIndex, check_date
+
+    try:
+        check_date(args.since)
+        check_date(args.until)
+    except ValueError as error:
+        raise _Usage(str(error)) from None
+    path = args.path
+    query = " ".join(args.query)
+    try:
+        with ArchiveIndex(path) as index:
+            ahead = index.search_ahead(
+                query, limit=args.limit, since=args.since, until=args.until, section=args.section
+            )
+            report = index.update(
+                progress=_progress if sys.stderr.isatty() else None, listing=listing
+            )
+            _check(index, report, path)
+            _tell(report, path)
+            return index.confirmed(ahead, report) or index.search(
+                query, limit=args.limit, since=args.since, until=args.until, section=args.section
+            )
+    except SearchIndexError as error:
+        raise _Usage(str(error)) from None
+
+
+def _check(index: ArchiveIndex, report: UpdateReport, path: Path) -> None:
+    """Raise _Usage if the folder has no page, or none that could be read."""
+    if report.files == 0:
+        raise _Usage(f"{path}: no text pages (*.txt) in this folder")
+    if index.count() > 0:
+        return
+    errors = index.errors()
+    if errors:
+        if path.is_file():
+            raise _Usage(f"{path}: {errors[0].error}")
+        raise _Usage(
+            f"{path}: none of its {report.files} text pages could be read"
+            f" ({errors[0].path.name}: {errors[0].error})"
+        )
 
 
 def _progress(done: int, total: int, path: str) -> None:

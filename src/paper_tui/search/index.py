@@ -9,6 +9,10 @@ other query asks the index for candidates and checks each against its stored tex
 heap while every hit is counted, so memory holds the hits shown, not every article's text.
 An exact query with many hits is ranked from the density strata instead (``ranking``), while
 another thread counts its hits.
+
+The command line searches the index as it stands while the page files are listed
+(``search_ahead``), and prints that result when the update that follows finds nothing changed
+(``confirmed``), so that listing and searching can overlap.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from typing import Final, NamedTuple
 
 from paper_tui.folders import StrPath
 from paper_tui.search.database import Database, SearchIndexError, index_file
+from paper_tui.search.listing import Listing
 from paper_tui.search.query import Hit, Query, RankKey, SearchResult, density
 from paper_tui.search.ranking import best_hits, count_hits, headline_hits, term_counts
 from paper_tui.search.reading import default_workers
@@ -101,6 +106,15 @@ class _Counting(threading.Thread):
         return self._outcome
 
 
+class Ahead(NamedTuple):
+    """A search made before an update, and what tells whether the update left it standing."""
+
+    result: SearchResult
+    connection: sqlite3.Connection
+    data_version: int
+    """SQLite's count of other connections' commits, as the search began."""
+
+
 class ArchiveIndex:
     """The search index of every article in the page files below one folder (or in one file)."""
 
@@ -130,11 +144,19 @@ class ArchiveIndex:
         self.database.close()
 
     def update(
-        self, progress: Progress | None = None, cancel: threading.Event | None = None
+        self,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+        listing: Listing | None = None,
     ) -> UpdateReport:
-        """Bring the index in step with the page files at or below the root."""
+        """Bring the index in step with the page files at or below the root.
+
+        ``listing`` may be a listing of the root begun earlier (``Listing.start``).
+        """
         if not self.root.exists():
             raise SearchIndexError(f"{self.root}: no such file or folder")
+        if listing is not None and (listing.root, listing.base) != (str(self.root), str(self.base)):
+            listing = None
         for attempt in (1, 2):
             try:
                 report = update(
@@ -144,6 +166,7 @@ class ArchiveIndex:
                     workers=self.workers,
                     progress=progress,
                     cancel=cancel,
+                    listing=listing,
                 )
                 break
             except sqlite3.DatabaseError as error:
@@ -174,6 +197,51 @@ class ArchiveIndex:
             except sqlite3.DatabaseError as error:
                 self.database.recover(error)
         return SearchResult(total, hits, self.database.take_notices())
+
+    def search_ahead(
+        self,
+        query: str,
+        *,
+        limit: int | None = DEFAULT_LIMIT,
+        since: str | None = None,
+        until: str | None = None,
+        section: str | None = None,
+    ) -> Ahead | None:
+        """``search`` on the index as it stands, before an update; None if it cannot be searched.
+
+        Nothing is repaired or recorded here: an update does that, and ``confirmed`` then says
+        whether this result still stands.
+        """
+        check_date(since)
+        check_date(until)
+        parsed = Query(query)
+        try:
+            connection = self.database.connection()
+            (data_version,) = connection.execute("PRAGMA data_version").fetchone()
+            total = 0
+            hits: list[Hit] = []
+            if not parsed.is_empty():
+                total, hits = self._search(parsed, limit, since, until, section)
+        except (sqlite3.DatabaseError, SearchIndexError):
+            return None
+        return Ahead(SearchResult(total, hits), connection, data_version)
+
+    def confirmed(self, ahead: Ahead | None, report: UpdateReport) -> SearchResult | None:
+        """The result of ``search_ahead`` if the update since (``report``) left it standing."""
+        # The update found the index in step with the files when it changed none of them, and
+        # the index is the one searched when no other connection has written to it since.
+        if ahead is None or report.has_changes or report.touched or report.cancelled:
+            return None
+        try:
+            connection = self.database.connection()
+            if connection is not ahead.connection:
+                return None
+            (data_version,) = connection.execute("PRAGMA data_version").fetchone()
+        except (sqlite3.DatabaseError, SearchIndexError):
+            return None
+        if data_version != ahead.data_version:
+            return None
+        return ahead.result._replace(notices=self.database.take_notices())
 
     def _search(
         self,

@@ -3,7 +3,7 @@
 A query is split at spaces into parts; an article matches when every part occurs in its headline or
 its body, as a substring, after both are folded (``tokens.fold``: case and full-width ASCII). A part
 typed in traditional script is also looked for in simplified script (OpenCC ``t2s``, imported only
-for queries with CJK characters), so 潤澤 finds 润泽. The index narrows the candidates; the check
+for queries that it could change), so 潤澤 finds 润泽. The index narrows the candidates; the check
 here on the stored text is what decides, so input is always literal text: quotes, ``*``, ``AND``
 or punctuation are searched for as they are, never read as FTS5 syntax.
 """
@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from paper_tui.search.conversion import may_change
 from paper_tui.search.tokens import RUN, fold, is_caseless, run_expression, text_expression
 
 if TYPE_CHECKING:
@@ -27,8 +28,8 @@ ELLIPSIS: Final = "…"
 # A caption of one line with one mention would otherwise outrank the article about the subject:
 # density is counted as if every body had at least this many characters.
 MIN_DENSITY_LENGTH: Final = 200
-# Below U+2E80 (CJK radicals) no character changes script, so OpenCC is not loaded for such text.
-# (Loading it and its t2s tables costs about 7 ms, measured: not worth a finer test.)
+# Below U+2E80 (CJK radicals) no character changes script, so OpenCC is not loaded for such text,
+# nor for text that its dictionaries say it leaves alone (see ``conversion``).
 _FIRST_CJK: Final = "\u2e80"
 _LINE_BREAKS: Final = str.maketrans("\n\r\t", "   ")
 
@@ -86,7 +87,7 @@ def _converter() -> OpenCC | None:
 @lru_cache(maxsize=256)
 def to_simplified(text: str) -> str:
     """``text`` with traditional characters made simplified (unchanged without OpenCC)."""
-    if not any(char >= _FIRST_CJK for char in text):
+    if not any(char >= _FIRST_CJK for char in text) or not may_change(text):
         return text
     converter = _converter()
     return text if converter is None else converter.convert(text)

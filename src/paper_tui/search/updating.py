@@ -6,11 +6,14 @@ dropped, files the loader cannot read are recorded with the reason. Writes go in
 transaction, so a cancelled or interrupted update leaves a consistent index that the next update
 completes. When paper-tui's version changes every file is loaded again: another loader may find
 other articles in the same bytes.
+
+A complete update ends by recording the digest of the ``files`` table (see ``listing``), and
+triggers forget it at any change to that table, whoever makes it (another process, an older
+paper-tui), so a listing with that digest is known to match the index without reading the table.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 import time
@@ -20,9 +23,9 @@ from typing import Final, NamedTuple
 
 from paper_tui import __version__
 from paper_tui.search.database import transaction
+from paper_tui.search.listing import Listing, digest
 from paper_tui.search.reading import FileRead, ReadTask, read_files
 
-PAGE_SUFFIX: Final = ".txt"
 BATCH_FILES: Final = 50
 """Files written per transaction, at most."""
 BATCH_SECONDS: Final = 0.5
@@ -30,6 +33,11 @@ BATCH_SECONDS: Final = 0.5
 
 Progress = Callable[[int, int, str], None]
 """Called after each file read: files done, files to read, the file's path."""
+_FORGET_LISTING: Final = tuple(
+    f"CREATE TRIGGER IF NOT EXISTS files_{event.lower()}_forgets_listing AFTER {event} ON files"
+    " BEGIN DELETE FROM meta WHERE key = 'listing'; END"
+    for event in ("INSERT", "UPDATE", "DELETE")
+)
 
 
 class FileError(NamedTuple):
@@ -77,34 +85,6 @@ class UpdateReport:
         return bool(self.added or self.changed or self.removed or self.failed)
 
 
-def find_pages(root: Path, base: Path, report: UpdateReport) -> set[tuple[str, int, int]]:
-    """Every page file at or below ``root``: its path relative to ``base``, size and mtime."""
-    if root.is_file():
-        stat = root.stat()
-        return {(root.relative_to(base).as_posix(), stat.st_size, stat.st_mtime_ns)}
-    found: set[tuple[str, int, int]] = set()
-    # Plain strings, not Path objects: the walk runs before every search of a large archive.
-    skip = len(os.path.join(str(base), ""))
-    native = os.sep == "/"
-    folders = [str(root)]
-    while folders:
-        folder = folders.pop()
-        try:
-            with os.scandir(folder) as entries:
-                for entry in entries:
-                    if entry.name.lower().endswith(PAGE_SUFFIX) and entry.is_file():
-                        stat = entry.stat()
-                        key = entry.path[skip:]
-                        if not native:
-                            key = key.replace(os.sep, "/")
-                        found.add((key, stat.st_size, stat.st_mtime_ns))
-                    elif entry.is_dir(follow_symlinks=False):
-                        folders.append(entry.path)
-        except OSError as error:
-            report.failed.append(FileError(Path(folder), f"cannot be listed ({error.strerror})"))
-    return found
-
-
 def update(
     connection: sqlite3.Connection,
     root: Path,
@@ -113,14 +93,25 @@ def update(
     workers: int,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    listing: Listing | None = None,
 ) -> UpdateReport:
-    """Bring the index behind ``connection`` in step with the page files at or below ``root``."""
+    """Bring the index behind ``connection`` in step with the page files at or below ``root``.
+
+    ``listing``, if given, is a listing of ``root`` begun earlier (``Listing.start``).
+    """
     report = UpdateReport()
-    found = find_pages(root, base, report)
-    report.files = len(found)
+    if listing is None:
+        listing = Listing(str(root))
+    report.files = listing.count
+    report.failed.extend(FileError(Path(folder), error) for folder, error in listing.failures)
+    meta = dict(
+        connection.execute("SELECT key, value FROM meta WHERE key IN ('loader', 'listing')")
+    )
+    reload_all = meta.get("loader") != __version__
+    if not reload_all and meta.get("listing") == listing.digest:
+        return report
+    found = set(listing.entries())
     indexed = set(connection.execute("SELECT path, size, mtime_ns FROM files"))
-    loader = connection.execute("SELECT value FROM meta WHERE key = 'loader'").fetchone()
-    reload_all = loader is None or loader[0] != __version__
     # Newest first where names carry dates, so an archive opened for the first time shows its
     # latest issues first.
     stale = sorted(found if reload_all else found - indexed, reverse=True)
@@ -158,7 +149,19 @@ def update(
     if reload_all and not report.cancelled:
         with transaction(connection):
             connection.execute("INSERT OR REPLACE INTO meta VALUES ('loader', ?)", (__version__,))
+    if not report.cancelled:
+        _record_listing(connection)
     return report
+
+
+def _record_listing(connection: sqlite3.Connection) -> None:
+    """Record the digest of the files the index holds, to be forgotten when they change."""
+    # Read and written in one transaction, so that no other writer comes between.
+    with transaction(connection):
+        for statement in _FORGET_LISTING:
+            connection.execute(statement)
+        rows = connection.execute("SELECT path, size, mtime_ns FROM files").fetchall()
+        connection.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (digest(rows),))
 
 
 def _write(connection: sqlite3.Connection, batch: list[FileRead], report: UpdateReport) -> None:
