@@ -9,10 +9,19 @@ words across the seam occur elsewhere on the page (``目标更`` + ``加宏大``
 from __future__ import annotations
 
 import math
+import re
 from typing import Final
 
-from paper_tui.loader.chars import CLOSING, is_cjk
-from paper_tui.loader.reflow import INDENT_MAX, INDENT_MIN, SHORT_LINE, Piece
+from paper_tui.loader.chars import CJK_RANGES, CLOSING, is_cjk
+from paper_tui.loader.lines import is_lead
+from paper_tui.loader.reflow import (
+    HEADLINE_MAX_LINES,
+    INDENT_MAX,
+    INDENT_MIN,
+    SHORT_LINE,
+    Piece,
+    is_headline_text,
+)
 
 # A join needs at least this much evidence unless the fragments are next to each other.
 MIN_SCORE: Final = 1.0
@@ -21,6 +30,8 @@ MIN_SCORE: Final = 1.0
 MAX_SEAM_EVIDENCE: Final = 4.0
 WIDTH_TOLERANCE: Final = 1.0
 _BODY: Final = ("paragraph",)
+# Running text keeps no space between two ideographs; a headline may, between its phrases.
+_PHRASE_BREAK: Final = re.compile(f"[{CJK_RANGES}] [{CJK_RANGES}]")
 # Pieces a column break can fall between without separating the two halves of a paragraph.
 _TRANSPARENT: Final = ("furniture",)
 
@@ -63,10 +74,11 @@ def _seam_evidence(end: str, start: str, page_grams: _Occurrences) -> float:
 
 def join_fragments(pieces: list[Piece]) -> list[Piece]:
     """Attach each fragment that continues another to it; return the remaining pieces."""
-    _reclaim_cut_lines(pieces)
+    _restore_titles(pieces)
+    page_grams = _Occurrences("\n".join(p.text for p in pieces if p.kind in _BODY))
+    _reclaim_cut_lines(pieces, page_grams)
     order = {id(p): i for i, p in enumerate(pieces)}
     body = [p for p in pieces if p.kind in _BODY]
-    page_grams = _Occurrences("\n".join(p.text for p in body))
     heads = {id(p): p.text[:4] for p in body}
     open_starts = [p for p in body if p.open_start]
     candidates: list[tuple[float, int, int, Piece, Piece]] = []
@@ -102,18 +114,49 @@ def join_fragments(pieces: list[Piece]) -> list[Piece]:
     return [p for p in pieces if id(p) not in used_start]
 
 
-def _reclaim_cut_lines(pieces: list[Piece]) -> None:
+def _restore_titles(pieces: list[Piece]) -> None:
+    """Make a headline again of unpunctuated lines taken for a cut-off paragraph over a lead.
+
+    A title as wide as a column, in a block of its own after a paragraph that stops
+    mid-sentence, reads like that paragraph's tail; but a lead (本报讯…) right under it opens an
+    article, and what stands over an article's lead is its title.
+    """
+    for index, piece in enumerate(pieces[:-1]):
+        alone = index == 0 or pieces[index - 1].block != piece.block
+        if (
+            piece.kind != "paragraph"
+            or not (alone and piece.open_end)
+            or len(piece.lines) > HEADLINE_MAX_LINES
+            or not all(is_headline_text(line.text) for line in piece.lines)
+        ):
+            continue
+        following = _next_body(pieces, index)
+        if following is not None and is_lead(following.lines[0].text):
+            piece.kind = "headline"
+            piece.open_start = piece.open_end = False
+
+
+def _reclaim_cut_lines(pieces: list[Piece], page_grams: _Occurrences) -> None:
     """Turn back into text a "headline" that is a paragraph's first lines cut off by a column.
 
     A paragraph's first line alone at a column's foot has no punctuation and looks like a
     headline; it is text when it is as wide as the column it sits in (full, or short by the
-    lost indent) and the next piece carries on mid-sentence in that column.
+    lost indent) and the next piece carries on mid-sentence in that column, or ends the
+    sentence in a line of its own with words that run across the seam. A line that keeps a
+    space between two phrases (``忘记投保交强险 自掏腰包赔损失``) is a headline, never text.
     """
     for index, piece in enumerate(pieces[:-1]):
         if piece.kind != "headline" or len(piece.lines) > 2:
             continue
+        if any(_PHRASE_BREAK.search(line.text) for line in piece.lines):
+            continue
         following = _next_body(pieces, index)
-        if following is None or not (following.open_start or _is_tail(following)):
+        if following is None:
+            continue
+        if not following.open_start and not (
+            _is_tail(following)
+            and _seam_evidence(piece.text[-4:], following.text[:4], page_grams) >= MIN_SCORE
+        ):
             continue
         column = following.width
         if all(-0.5 <= column - line.width <= INDENT_MAX for line in piece.lines):
@@ -174,7 +217,8 @@ def _score(
     head: str,
     page_grams: _Occurrences,
 ) -> float | None:
-    if sentence_done and not adjacent:
+    if (sentence_done and not adjacent) or is_lead(start.lines[0].text):
+        # A lead (本报讯…) opens an article: nothing runs on into it.
         return None
     widths_match = abs(end.width - start.width) <= WIDTH_TOLERANCE
     if not adjacent and not widths_match:
