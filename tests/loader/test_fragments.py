@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typeset import set_column
+from typeset import page_of, set_column
 
 from paper_tui.loader import load_text
 
@@ -17,14 +17,10 @@ FRAUD = (
 )
 
 
-def page(*blocks: list[str]) -> str:
-    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
-
-
 def test_nothing_runs_on_into_a_lead() -> None:
     # The paragraph stops mid-sentence at the foot of its column; the next block is another
     # article's title (as wide as a column) and its lead, which no paragraph runs into.
-    text = page(set_column(WAGES, 18), [FRAUD_TITLE], set_column(FRAUD, 18))
+    text = page_of(set_column(WAGES, 18), [FRAUD_TITLE], set_column(FRAUD, 18))
     paragraphs = [p for item in load_text(text).items for p in item.paragraphs]
     assert FRAUD in paragraphs
     assert not any(FRAUD_TITLE in p for p in paragraphs)
@@ -38,6 +34,6 @@ def test_a_headline_of_two_phrases_is_never_taken_for_a_cut_off_line() -> None:
         "本报讯（记者 胡庭瑞）8月5日，白银市平川区人民法院成功调解了一起机动车交通事故责任纠纷案，"
         "负事故全部责任的被告因忘记投保交强险，需自掏腰包赔付11万元。"
     )
-    text = page(set_column(WAGES, 16), [title], ["求助。", *set_column(body, 16)])
+    text = page_of(set_column(WAGES, 16), [title], ["求助。", *set_column(body, 16)])
     titles = [item.title for item in load_text(text).items]
     assert title in titles

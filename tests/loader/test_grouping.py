@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typeset import set_column
+from typeset import page_of, set_column
 
 from paper_tui.loader import load_text
 
@@ -23,14 +23,10 @@ YOUTH = (
 )
 
 
-def page(*blocks: list[str]) -> str:
-    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
-
-
 def test_a_title_stacked_on_its_subtitle_stays_with_it() -> None:
     # pdftotext emits the article's last column first; the title's words are all in it, and the
     # subtitle's words are in both columns: one article, its column rejoined, titled by both.
-    text = page(
+    text = page_of(
         set_column(SEA_LATER, 15),
         [YOUTH_TITLE],
         set_column(YOUTH, 15),
@@ -66,7 +62,7 @@ DEBT = (
 def test_a_title_does_not_take_another_column_of_an_article_titled_better() -> None:
     # Both columns of the article hold its title whole; the title above another article's
     # subtitle shares one word with its first column, which does not make it that column's.
-    text = page(
+    text = page_of(
         ["陈明"],
         set_column(SECURITY_START, 15),
         set_column(SECURITY_LATER, 15),
@@ -102,7 +98,7 @@ GREEN = (
 def test_a_column_holding_an_article_title_whole_stays_with_that_article() -> None:
     # The first column reads much like the other article's text, but it holds this article's
     # title word for word, as the column the title stands by does.
-    text = page(
+    text = page_of(
         ["王平"],
         set_column(ENV_START, 15),
         [GREEN_TITLE, "韩秀华"],

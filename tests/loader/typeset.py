@@ -41,3 +41,8 @@ def set_page(
             out.append("")
         out.append(line)
     return "\n".join(out) + "\n"
+
+
+def page_of(*blocks: Sequence[str]) -> str:
+    """A page of blocks of lines, a blank line between blocks."""
+    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
