@@ -39,3 +39,15 @@ def test_form_feeds_separate_pages() -> None:
     document = load_text(text)
     assert [page.number for page in document.pages] == [1, 2]
     assert document.pages[1].items[0].source_lines == (6, 6)
+
+
+def test_a_date_in_figures_and_a_header_with_contacts() -> None:
+    page = "05 综合新闻 微信：lswbwx\n\n2021.3.23 星期二\n\n编辑 白琳\n\n本报讯 今天天气很好。\n"
+    [meta] = load_text(page).pages
+    assert (meta.number, meta.date, meta.section) == (5, "2021-03-23", "综合新闻")
+    assert [item.paragraphs for item in meta.items] == [("本报讯 今天天气很好。",)]
+
+
+def test_a_date_line_naming_no_day_gives_no_date() -> None:
+    [meta] = load_text("2021.13.45\n\n本报讯 今天天气很好。\n").pages
+    assert meta.date is None

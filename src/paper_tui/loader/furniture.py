@@ -44,7 +44,7 @@ def read_furniture(lines: list[Line | None]) -> tuple[PageMeta, list[Line | None
         match = DATE_LINE.match(line.text)
         if match and (line in edge or line.role == "furniture"):
             if date is None:
-                date = f"{int(match['y']):04d}-{int(match['m']):02d}-{int(match['d']):02d}"
+                date = _iso(match)
             taken.append(line)
             continue
         if line.role == "furniture":
@@ -70,6 +70,14 @@ def read_furniture(lines: list[Line | None]) -> tuple[PageMeta, list[Line | None
     cleaned = [None if line is not None and line.number in numbers else line for line in lines]
     texts = tuple(line.text for line in taken)
     return PageMeta(number, date, section, frozenset(numbers), texts), cleaned
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    """The date a date line names, as YYYY-MM-DD (None if there is no such day)."""
+    year, month, day = (match[key] or match[f"f{key}"] for key in "ymd")
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None
+    return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
 
 
 def meta_from_path(meta: PageMeta, path: str | None) -> PageMeta:

@@ -60,12 +60,17 @@ LEAD: Final = LazyPattern(
 )
 # Page furniture: dates, weekdays, "7 理论", editor and contact lines, advertisement marks.
 DATE_LINE: Final = re.compile(
-    r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?:\s*星期[一二三四五六日天])?"
+    r"^(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    # or in figures: 2021.3.23, 2021-03-23, 2021/3/23
+    r"|(?P<fy>\d{4})\s*(?P<sep>[.．/-])\s*(?P<fm>\d{1,2})\s*(?P=sep)\s*(?P<fd>\d{1,2}))"
+    r"(?:\s*星期[一二三四五六日天])?"
     r"(?:\s*(?:农历|丁|戊|己|庚|辛|壬|癸|甲|乙|丙)\S*)*$"
 )
 WEEKDAY: Final = re.compile(r"^星期[一二三四五六日天]$")
 PAGE_HEADER: Final = LazyPattern(
-    r"^(?P<num>[A-Za-z]?\d{1,3})(?:\s*版)?(?:\s*(?P<section>[\u4e00-\u9fff·]{2,8}))?$"
+    r"^(?P<num>[A-Za-z]?\d{1,3})(?:\s*版)?(?:\s*(?P<section>[\u4e00-\u9fff·]{2,8}))?"
+    # A header may end with the page's contacts: 05 综合新闻 微信：lswbwx
+    r"(?:\s+(?:微信|微博|邮箱|电话|热线|网址)\s*[:：]\s*\S+)*$"
 )
 STAFF: Final = re.compile(
     r"^(?:责\s*编|责任编辑|美\s*编|编\s*辑|校\s*对|版\s*式|组\s*版|审\s*读|投稿邮箱|新闻热线|"
