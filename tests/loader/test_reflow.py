@@ -155,3 +155,17 @@ def test_a_longer_quotation_torn_off_after_a_sentence_end_stays_in_the_paragraph
     assert lines[at + 1] == "“覆盖全民、城乡统筹、权责清"
     page = "\n".join([*set_column(PARAGRAPHS[0], 19), *lines]) + "\n"
     assert paragraphs_of(page) == [PARAGRAPHS[0], paragraph]
+
+
+def test_a_name_printed_again_and_again_is_a_table_label_not_an_author() -> None:
+    # 明天 reads like a name (明 is a surname), but a weather table prints it in every row.
+    rows = [
+        ["沈阳", "明天", "晴", "14~1"],
+        ["大连", "明天", "多云", "13~4"],
+        ["鞍山", "明天", "晴", "16~3"],
+    ]
+    page = "\n\n".join(
+        ["\n".join(row) for row in rows] + ["\n".join(set_column(PARAGRAPHS[0], 15))]
+    )
+    bylines = [b for item in load_text(page + "\n").items for b in item.bylines]
+    assert "明天" not in bylines

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -57,6 +58,8 @@ COLUMN_CHANGE: Final = 1.5
 # Full lines in a row that show a change of column.
 COLUMN_EVIDENCE: Final = 3
 HEADLINE_MAX_CHARS: Final = 64
+# A short line printed this many times on a page is a table's label, not an author's name.
+REPEATED_NAME: Final = 3
 
 
 @dataclass(slots=True)
@@ -241,11 +244,17 @@ def build_pieces(blocks: Sequence[list[Line]]) -> list[Piece]:
     widths = _block_widths(blocks)
     pieces: list[Piece] = []
     _split_run = partial(_split_run_after, pieces)
+    # A "name" printed again and again (明天 in a weather table) is no author.
+    repeated = Counter(line.text for block in blocks for line in block if len(line.text) <= 8)
     for index, block in enumerate(blocks):
         page_widths = _nearby_widths(widths, index)
         run: list[Line] = []
         for position, line in enumerate(block):
-            author = line.role == "body" and _is_author_line(line, block, run)
+            author = (
+                line.role == "body"
+                and repeated[line.text] < REPEATED_NAME
+                and _is_author_line(line, block, run)
+            )
             stray = line.role == "body" and _is_stray(line, block, position)
             if line.role == "body" and not author and not stray:
                 run.append(line)
