@@ -51,3 +51,14 @@ def test_a_date_in_figures_and_a_header_with_contacts() -> None:
 def test_a_date_line_naming_no_day_gives_no_date() -> None:
     [meta] = load_text("2021.13.45\n\n本报讯 今天天气很好。\n").pages
     assert meta.date is None
+
+
+def test_staff_roles_over_their_names_and_a_section_before_its_number() -> None:
+    page = (
+        "2023 年 7 月 6 日\n\n星期四\n\n一 审：\n程丽清\n\n二 审：\n梁朝文\n\n黔西南新闻 A3\n\n"
+        "美 编：\n龙鲲浩\n\n普安县大力发展职业教育\n本报讯 近年来，普安县大力发展职业教育。\n"
+    )
+    [meta] = load_text(page).pages
+    assert (meta.number, meta.date, meta.section) == (3, "2023-07-06", "黔西南新闻")
+    [item] = meta.items
+    assert (item.title, item.bylines) == ("普安县大力发展职业教育", ())

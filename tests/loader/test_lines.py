@@ -98,3 +98,16 @@ def test_hanging_punctuation_is_left_out_of_inner_width() -> None:
 )
 def test_byline_role_words_lose_justification_spaces(raw: str, expected: str) -> None:
     assert make_line(1, raw).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("一 审：", "furniture"),
+        ("统筹 郭宁 责编 郭淮滨 校对 刘学恩", "furniture"),
+        ("统筹城乡社会救助体系", "body"),
+        ("初审判决认定的事实清楚", "body"),
+    ],
+)
+def test_staff_roles_and_the_same_words_in_text(text: str, role: str) -> None:
+    assert make_line(1, text).role == role

@@ -12,7 +12,13 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from paper_tui.loader.chars import LazyPattern
-from paper_tui.loader.lines import DATE_LINE, PAGE_HEADER, Line
+from paper_tui.loader.lines import (
+    DATE_LINE,
+    PAGE_HEADER,
+    SECTION_HEADER,
+    Line,
+    is_author_name,
+)
 
 # Furniture is looked for among this many non-blank lines at each end of a page.
 HEAD_LINES: Final = 8
@@ -49,10 +55,18 @@ def read_furniture(lines: list[Line | None]) -> tuple[PageMeta, list[Line | None
             continue
         if line.role == "furniture":
             taken.append(line)
+            following = present[position + 1] if position + 1 < len(present) else None
+            # A staff role set over its holder's name (一 审： / 程丽清): the name goes too.
+            if (
+                following is not None
+                and line.text.endswith(("：", ":"))
+                and is_author_name(following.text)
+            ):
+                taken.append(following)
             continue
         if line not in edge:
             continue
-        header = PAGE_HEADER.match(line.text)
+        header = PAGE_HEADER.match(line.text) or SECTION_HEADER.match(line.text)
         if header and number is None:
             number = int(re.sub(r"\D", "", header["num"]))
             section = header["section"]

@@ -72,9 +72,16 @@ PAGE_HEADER: Final = LazyPattern(
     # A header may end with the page's contacts: 05 综合新闻 微信：lswbwx
     r"(?:\s+(?:微信|微博|邮箱|电话|热线|网址)\s*[:：]\s*\S+)*$"
 )
+# The same, the section first: 黔西南新闻 A3.
+SECTION_HEADER: Final = LazyPattern(
+    r"^(?P<section>[\u4e00-\u9fff·]{2,8})\s*(?P<num>[A-Za-z]?\d{1,3})(?:\s*版)?$"
+)
 STAFF: Final = re.compile(
     r"^(?:责\s*编|责任编辑|美\s*编|编\s*辑|校\s*对|版\s*式|组\s*版|审\s*读|投稿邮箱|新闻热线|"
-    r"热线电话|本版邮箱|邮\s*箱)\s*[:：]?|^[（(]\s*广\s*告\s*[)）]$|@[\w.]+\.(?:com|cn|net)"
+    r"热线电话|本版邮箱|邮\s*箱)\s*[:：]?"
+    # Words of running text too (统筹推进): staff only with a colon or a name after a space.
+    r"|^(?:[一二三初复终政]\s*审|统\s*筹)\s*(?:[:：]|\s[\u4e00-\u9fff]{2,3}(?:\s|$))"
+    r"|^[（(]\s*广\s*告\s*[)）]$|@[\w.]+\.(?:com|cn|net)"
 )
 
 
