@@ -112,3 +112,17 @@ def test_a_column_holding_an_article_title_whole_stays_with_that_article() -> No
     assert {ENV_START, ENV_LATER} <= set(titled[ENV_TITLE])
     assert titled[GREEN_TITLE][0] == GREEN
     assert ENV_START not in titled[GREEN_TITLE]
+
+
+def test_a_name_in_brackets_closes_the_brief_above_it() -> None:
+    first = "本报讯 近年来，普安县通过搭建平台、开设课程、深化实践，大力发展乡村振兴人才职业教育。"
+    second = "本报讯 日前，晴隆县人民法院有关负责人向全体参培人员作防止干预司法“三个规定”专题宣讲。"
+    text = page_of(
+        ["普安县大力发展职业教育", *set_column(first, 15), "（王 普）"],
+        ["晴隆县开展“三个规定”宣讲", *set_column(second, 15)],
+    )
+    items = load_text(text).items
+    assert [(item.title, item.bylines) for item in items] == [
+        ("普安县大力发展职业教育", ("（王 普）",)),
+        ("晴隆县开展“三个规定”宣讲", ()),
+    ]

@@ -9,15 +9,15 @@ words across the seam occur elsewhere on the page (``目标更`` + ``加宏大``
 from __future__ import annotations
 
 import math
-import re
 from typing import Final
 
-from paper_tui.loader.chars import CJK_RANGES, CLOSING, is_cjk
+from paper_tui.loader.chars import CLOSING, is_cjk
 from paper_tui.loader.lines import is_lead
 from paper_tui.loader.reflow import (
     HEADLINE_MAX_LINES,
     INDENT_MAX,
     INDENT_MIN,
+    PHRASE_BREAK,
     SHORT_LINE,
     Piece,
     is_headline_text,
@@ -30,8 +30,6 @@ MIN_SCORE: Final = 1.0
 MAX_SEAM_EVIDENCE: Final = 4.0
 WIDTH_TOLERANCE: Final = 1.0
 _BODY: Final = ("paragraph",)
-# Running text keeps no space between two ideographs; a headline may, between its phrases.
-_PHRASE_BREAK: Final = re.compile(f"[{CJK_RANGES}] [{CJK_RANGES}]")
 # Pieces a column break can fall between without separating the two halves of a paragraph.
 _TRANSPARENT: Final = ("furniture",)
 
@@ -148,7 +146,7 @@ def _reclaim_cut_lines(pieces: list[Piece], page_grams: _Occurrences) -> None:
     for index, piece in enumerate(pieces[:-1]):
         if piece.kind != "headline" or len(piece.lines) > 2:
             continue
-        if any(_PHRASE_BREAK.search(line.text) for line in piece.lines):
+        if any(PHRASE_BREAK.search(line.text) for line in piece.lines):
             continue
         following = _next_body(pieces, index)
         if following is None:

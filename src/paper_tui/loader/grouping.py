@@ -15,6 +15,7 @@ import functools
 import operator
 from typing import Final
 
+from paper_tui.loader.lines import is_closing_credit
 from paper_tui.loader.reflow import Piece
 from paper_tui.loader.runs import Run
 from paper_tui.loader.similarity import PageGrams, bigrams
@@ -375,10 +376,13 @@ def _byline_owner(
         for run in runs:
             if run.credit and run.end < position and distance(pieces, run.end, position) == 0:
                 return owner_of(articles, run)
+    before = [run for run in runs if run.end < position and run.paragraphs]
+    if before and is_closing_credit(piece.text) and distance(pieces, before[-1].end, position) == 0:
+        # A name in brackets closes the text above it.
+        return owner_of(articles, before[-1])
     following = [run for run in runs if run.start > position and run.paragraphs]
     if following and distance(pieces, position, following[0].start) <= 2:
         return owner_of(articles, following[0])
-    before = [run for run in runs if run.end < position and run.paragraphs]
     if before:
         return owner_of(articles, before[-1])
     return owner_of(articles, following[0]) if following else None

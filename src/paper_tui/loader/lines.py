@@ -136,7 +136,14 @@ def classify(text: str) -> Role:
         return "byline"
     if BOXED.match(text) and len(compact) <= 40 and "。" not in text:
         return "byline"
+    if is_closing_credit(text):
+        return "byline"
     return "body"
+
+
+def is_closing_credit(text: str) -> bool:
+    """Whether a line is a name in brackets, as a brief ends with its writer's: （罗倩倩）."""
+    return text[:1] in "（(" and text[-1:] in "）)" and is_author_name(text[1:-1].strip())
 
 
 def make_line(number: int, raw: str) -> Line:

@@ -18,6 +18,7 @@ from functools import partial
 from typing import Final, Literal, NamedTuple
 
 from paper_tui.loader.chars import (
+    CJK_RANGES,
     CLOSING,
     LATIN,
     LATIN_LETTERS,
@@ -201,6 +202,8 @@ def is_headline_text(text: str) -> bool:
 _HEADLINE_STOPS: Final = re.compile(r"[，。；,;]")
 _SUBHEADING_STOPS: Final = re.compile(r"[，。；！？,;!?]")
 _WORD_ENDS: Final = "，。；！？"
+# Running text keeps no space between two ideographs; a headline may, between its phrases.
+PHRASE_BREAK: Final = re.compile(f"[{CJK_RANGES}] [{CJK_RANGES}]")
 
 
 def _has_clause_punct(text: str) -> bool:
@@ -470,10 +473,13 @@ def _is_cut_off(before: list[Piece], run: list[Line], page_widths: Sequence[floa
     """Whether an unpunctuated run is the tail of a paragraph cut by a column break.
 
     It is when it follows an unfinished paragraph and its first line fills one of the page's
-    columns, as the tail ``走进浙江御辰东智能科技有限`` does; a headline is set wider or narrower.
+    columns, as the tail ``走进浙江御辰东智能科技有限`` does; a headline is set wider or narrower,
+    or keeps a space between its phrases (``产区变景区 田园变公园``).
     """
     previous = next((p for p in reversed(before) if p.kind != "furniture"), None)
     if previous is None or previous.kind != "paragraph" or not previous.open_end:
+        return False
+    if any(PHRASE_BREAK.search(line.text) for line in run):
         return False
     width = run[0].width
     return any(abs(width - column) <= 0.75 for column in page_widths)
