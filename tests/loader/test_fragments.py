@@ -37,3 +37,18 @@ def test_a_headline_of_two_phrases_is_never_taken_for_a_cut_off_line() -> None:
     text = page_of(set_column(WAGES, 16), [title], ["求助。", *set_column(body, 16)])
     titles = [item.title for item in load_text(text).items]
     assert title in titles
+
+
+def test_a_paragraph_first_line_set_under_a_subheading_is_split_off_it() -> None:
+    # The subheading's two lines and the paragraph's first line (as wide as the column, short
+    # of it by the lost indent) came out as one block; the paragraph goes on in the next one.
+    intro = "安定区司法局持续深化普法强基补短板专项工作，抓实基层源头治理，让尊法学法守法用法理念蔚然成风。"
+    quote = (
+        "“谢谢你们化解了我们兄弟俩多年的矛盾，要不是你们，事情还不知道要闹到什么地步。”"
+        "鲁家沟镇村民李某对司法所干警感激地说。"
+    )
+    lines = set_column(quote, 16)
+    text = page_of(set_column(intro, 16), ["把好“排调关”", "精准化解矛盾纠纷", lines[0]], lines[1:])
+    paragraphs = [p for item in load_text(text).items for p in item.paragraphs]
+    assert quote in paragraphs
+    assert not any("精准化解矛盾纠纷“" in p for p in paragraphs)

@@ -161,6 +161,35 @@ def _reclaim_cut_lines(pieces: list[Piece], page_grams: _Occurrences) -> None:
             piece.kind = "paragraph"
             piece.width = column
             piece.open_end = True
+    _split_cut_last_lines(pieces)
+
+
+def _split_cut_last_lines(pieces: list[Piece]) -> None:
+    """Split off a headline's last line when it is a paragraph's first line, cut by a column.
+
+    pdftotext may set a subheading and the first line of the paragraph under it in one block
+    (``把好“排调关”`` / ``精准化解矛盾纠纷`` / ``“谢谢你们化解了我们兄弟俩多``): that line is as
+    wide as the column, the shorter lines above it are not, and the piece right after it
+    carries on mid-sentence, with no indent of its own.
+    """
+    index = 0
+    while index < len(pieces) - 1:
+        piece = pieces[index]
+        index += 1
+        if piece.kind != "headline" or len(piece.lines) < 2:
+            continue
+        following = pieces[index]
+        if following.kind not in _BODY or not following.open_start:
+            continue
+        column = following.width
+        *heading, last = piece.lines
+        fits = -0.5 <= column - last.width <= INDENT_MAX
+        if not fits or any(column - line.width <= INDENT_MAX for line in heading):
+            continue
+        piece.lines = heading
+        piece.own_text = ""
+        cut = Piece("paragraph", [last], width=column, block=piece.block, open_end=True)
+        pieces.insert(index, cut)
 
 
 def _is_tail(piece: Piece) -> bool:
