@@ -7,7 +7,7 @@ from typeset import set_column, set_page
 
 from paper_tui.loader import load_text
 from paper_tui.loader.lines import make_line, measured
-from paper_tui.loader.reflow import column_changes
+from paper_tui.loader.widths import column_changes
 
 PARAGRAPHS = [
     "陈利众一行首先来到德耐尔能源装备有限公司，走进生产车间、测试研发中心等，实地了解去年企业生产"

@@ -1,7 +1,8 @@
 """The loader: column-wrapped page text in, articles out. Standard library only.
 
 The pipeline, one stage per module: ``decode`` (bytes to text, pages), ``lines`` (clean and
-classify each line), ``furniture`` (page metadata), ``reflow`` (lines to paragraphs),
+classify each line), ``furniture`` (page metadata), ``reflow`` (lines to paragraphs, each line
+measured against its column by ``widths``),
 ``fragments`` (rejoin paragraphs split by column breaks), ``articles`` (group into items, attach
 headlines and bylines).
 """

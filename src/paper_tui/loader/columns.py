@@ -14,7 +14,7 @@ from typing import Final
 
 from paper_tui.loader.chars import PUNCT_WIDTH
 from paper_tui.loader.lines import HANGING, Line, measured
-from paper_tui.loader.reflow import median
+from paper_tui.loader.widths import median
 
 # Tried from nominal (a full em) down; on a tie the wider wins.
 CANDIDATES: Final = (1.0, 0.875, 0.75, 0.625, 0.5)

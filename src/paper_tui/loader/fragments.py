@@ -13,15 +13,8 @@ from typing import Final
 
 from paper_tui.loader.chars import CLOSING, is_cjk
 from paper_tui.loader.lines import is_lead
-from paper_tui.loader.reflow import (
-    HEADLINE_MAX_LINES,
-    INDENT_MAX,
-    INDENT_MIN,
-    PHRASE_BREAK,
-    SHORT_LINE,
-    Piece,
-    is_headline_text,
-)
+from paper_tui.loader.reflow import HEADLINE_MAX_LINES, PHRASE_BREAK, Piece, is_headline_text
+from paper_tui.loader.widths import INDENT_MAX, INDENT_MIN, SHORT_LINE
 
 # A join needs at least this much evidence unless the fragments are next to each other.
 MIN_SCORE: Final = 1.0
