@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from archive_pages import FILLER, Built, body_with, contains, one_article
 
-from paper_tui.search import ArchiveIndex
+from paper_tui.search import ArchiveIndex, index
 from paper_tui.search.query import ELLIPSIS, SNIPPET_WIDTH, Query
 from paper_tui.search.ranking import count_hits
 from paper_tui.search.tokens import fold
@@ -120,9 +120,9 @@ def test_index_counts_rank_as_the_text_check_does(
     built: Built, monkeypatch: pytest.MonkeyPatch, query: str, since: str | None
 ) -> None:
     assert Query(query).term() is not None
-    monkeypatch.setattr(ArchiveIndex, "_is_countable", staticmethod(lambda *_: True))
+    monkeypatch.setattr(index, "is_countable", lambda *_: True)
     counted = built.index.search(query, limit=None, since=since)
-    monkeypatch.setattr(ArchiveIndex, "_is_countable", staticmethod(lambda *_: False))
+    monkeypatch.setattr(index, "is_countable", lambda *_: False)
     checked = built.index.search(query, limit=None, since=since)
     assert counted == checked and counted.total > 0
 

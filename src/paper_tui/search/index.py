@@ -29,17 +29,19 @@ from paper_tui.folders import StrPath
 from paper_tui.search.database import Database, SearchIndexError, index_file
 from paper_tui.search.listing import Listing
 from paper_tui.search.query import Hit, Query, RankKey, SearchResult, density
-from paper_tui.search.ranking import best_hits, count_hits, headline_hits, term_counts
+from paper_tui.search.ranking import (
+    best_hits,
+    checked_keys,
+    count_hits,
+    counted_keys,
+    headline_hits,
+    is_countable,
+)
 from paper_tui.search.reading import default_workers
-from paper_tui.search.tokens import term_columns
 from paper_tui.search.updating import FileError, Progress, UpdateReport, update
 
 DEFAULT_LIMIT: Final = 50
 _ID_CHUNK: Final = 500  # ids per query: far below SQLite's limit on parameters
-# Reading one instance of a term from the index costs about a tenth of what checking an article's
-# text does (measured on 2,000 pages): a term found more often than this per article is counted
-# faster in the text.
-COUNTABLE_PER_ROW: Final = 10
 # With fewer hits than this, reading every hit's text ranks them sooner than walking the strata.
 STRATIFY_FROM: Final = 400
 
@@ -275,10 +277,10 @@ class ArchiveIndex:
                 best = best_hits(connection, query, limit, conditions, params, in_headline)
                 return counting.total(), self._hits(connection, query, best)
         term = query.term()
-        if term is not None and self._is_countable(connection, term):
-            keys = self._counted(connection, term, conditions, params)
+        if term is not None and is_countable(connection, term):
+            keys = counted_keys(connection, term, conditions, params)
         else:
-            keys = self._checked(connection, query, conditions, params)
+            keys = checked_keys(connection, query, conditions, params)
         total = 0
 
         def counted() -> Iterator[RankKey]:
@@ -295,54 +297,6 @@ class ArchiveIndex:
             for _ in found:  # nsmallest(0, ...) reads nothing, and the total counts every hit
                 pass
         return total, self._hits(connection, query, best)
-
-    @staticmethod
-    def _is_countable(connection: sqlite3.Connection, term: str) -> bool:
-        """Whether counting the term's instances in the index is cheaper than reading the text."""
-        rows, instances = term_counts(connection, term)
-        return bool(instances <= COUNTABLE_PER_ROW * rows)
-
-    @staticmethod
-    def _counted(
-        connection: sqlite3.Connection, term: str, conditions: list[str], params: list[str]
-    ) -> Iterator[RankKey]:
-        """Rank the articles holding one index term by the index's own counts, reading no text."""
-        headline, body = term_columns(term)
-        where = "".join(f" AND {condition}" for condition in conditions)
-        rows = connection.execute(
-            "SELECT a.id, a.day, f.path, a.chars, sum(i.col = ?), max(i.col = ?)"
-            " FROM temp.instances AS i JOIN articles AS a ON a.id = i.doc"
-            " JOIN files AS f ON f.id = a.file"
-            f" WHERE i.term = ? AND i.col IN (?, ?){where} GROUP BY i.doc",
-            [body, headline, term, headline, body, *params],
-        )
-        for rowid, day, path, length, count, in_headline in rows:
-            yield (-in_headline, -density(count, length), -day, path, rowid)
-
-    @staticmethod
-    def _checked(
-        connection: sqlite3.Connection, query: Query, conditions: list[str], params: list[str]
-    ) -> Iterator[RankKey]:
-        """Rank the candidates the index finds by checking and counting the query in their text."""
-        expression = query.expression()
-        if expression is None:  # punctuation only: every article is a candidate
-            source = "articles AS a"
-        else:
-            source = "grams JOIN articles AS a ON a.id = grams.rowid"
-            conditions = ["grams MATCH ?", *conditions]
-            params = [expression, *params]
-        where = " WHERE " + " AND ".join(conditions) if conditions else ""
-        body = "CAST(b.body AS BLOB)" if query.is_raw else "b.body"
-        rows = connection.execute(
-            f"SELECT a.id, a.day, f.path, a.headline, {body}, a.chars FROM {source}"
-            f" JOIN files AS f ON f.id = a.file JOIN bodies AS b ON b.id = a.id{where}",
-            params,
-        )
-        rank = query.rank
-        for rowid, day, path, headline, text, length in rows:
-            key = rank(headline, text, length, day, path, rowid)
-            if key is not None:
-                yield key
 
     def _hits(self, connection: sqlite3.Connection, query: Query, best: list[RankKey]) -> list[Hit]:
         ids = [key[-1] for key in best]

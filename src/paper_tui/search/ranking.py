@@ -1,8 +1,11 @@
-"""The best hits of a common query, found from the density strata instead of every article.
+"""How ``ArchiveIndex.search`` finds and ranks hits, three ways.
 
-Used by ``ArchiveIndex.search`` for an exact one-part query with many hits: the total comes from
-the index (``count_hits``), and ``best_hits`` reads only the articles that can rank among the first
-``limit`` (see ``strata`` for why the result is exactly the full ranking's first hits).
+- An exact one-part query with many hits: the total comes from the index (``count_hits``), and
+  ``best_hits`` reads only the articles that can rank among the first ``limit``, from the density
+  strata down (see ``strata`` for why the result is exactly the full ranking's first hits).
+- A query that is one index term found a few times per article: ranked by the index's own
+  per-row counts, reading no text (``counted_keys``).
+- Any other: the index's candidates, each checked and counted in its text (``checked_keys``).
 """
 
 from __future__ import annotations
@@ -12,11 +15,16 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import Final
 
-from paper_tui.search.query import Query, RankKey
+from paper_tui.search.query import Query, RankKey, density
 from paper_tui.search.strata import STRATA, floor
 from paper_tui.search.strata import token as stratum_token
+from paper_tui.search.tokens import term_columns
 
 _ID_CHUNK: Final = 500  # ids per query: far below SQLite's limit on parameters
+# Reading one instance of a term from the index costs about a tenth of what checking an article's
+# text does (measured on 2,000 pages): a term found more often than this per article is counted
+# faster in the text.
+COUNTABLE_PER_ROW: Final = 10
 
 
 def count_hits(
@@ -168,3 +176,51 @@ def ranked(
             key = rank(headline, text, length, day, path, rowid)
             if key is not None:
                 yield key
+
+
+def is_countable(connection: sqlite3.Connection, term: str) -> bool:
+    """Whether counting the term's instances in the index is cheaper than reading the text."""
+    rows, instances = term_counts(connection, term)
+    return bool(instances <= COUNTABLE_PER_ROW * rows)
+
+
+def counted_keys(
+    connection: sqlite3.Connection, term: str, conditions: list[str], params: list[str]
+) -> Iterator[RankKey]:
+    """Rank the articles holding one index term by the index's own counts, reading no text."""
+    headline, body = term_columns(term)
+    where = "".join(f" AND {condition}" for condition in conditions)
+    rows = connection.execute(
+        "SELECT a.id, a.day, f.path, a.chars, sum(i.col = ?), max(i.col = ?)"
+        " FROM temp.instances AS i JOIN articles AS a ON a.id = i.doc"
+        " JOIN files AS f ON f.id = a.file"
+        f" WHERE i.term = ? AND i.col IN (?, ?){where} GROUP BY i.doc",
+        [body, headline, term, headline, body, *params],
+    )
+    for rowid, day, path, length, count, in_headline in rows:
+        yield (-in_headline, -density(count, length), -day, path, rowid)
+
+
+def checked_keys(
+    connection: sqlite3.Connection, query: Query, conditions: list[str], params: list[str]
+) -> Iterator[RankKey]:
+    """Rank the candidates the index finds by checking and counting the query in their text."""
+    expression = query.expression()
+    if expression is None:  # punctuation only: every article is a candidate
+        source = "articles AS a"
+    else:
+        source = "grams JOIN articles AS a ON a.id = grams.rowid"
+        conditions = ["grams MATCH ?", *conditions]
+        params = [expression, *params]
+    where = " WHERE " + " AND ".join(conditions) if conditions else ""
+    body = "CAST(b.body AS BLOB)" if query.is_raw else "b.body"
+    rows = connection.execute(
+        f"SELECT a.id, a.day, f.path, a.headline, {body}, a.chars FROM {source}"
+        f" JOIN files AS f ON f.id = a.file JOIN bodies AS b ON b.id = a.id{where}",
+        params,
+    )
+    rank = query.rank
+    for rowid, day, path, headline, text, length in rows:
+        key = rank(headline, text, length, day, path, rowid)
+        if key is not None:
+            yield key
