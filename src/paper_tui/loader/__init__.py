@@ -1,6 +1,7 @@
 """The loader: column-wrapped page text in, articles out. Standard library only.
 
-The pipeline, one stage per module: ``decode`` (bytes to text, pages), ``lines`` (clean and
+The pipeline, one stage per module: ``decode`` (bytes to text, pages), ``layout`` (columns set
+side by side read one after another), ``lines`` (clean and
 classify each line), ``furniture`` (page metadata), ``reflow`` (lines to paragraphs, each line
 measured against its column by ``widths``),
 ``fragments`` (rejoin paragraphs split by column breaks), ``articles`` (group into items, attach
@@ -18,6 +19,7 @@ from paper_tui.loader.decode import decode, split_pages
 from paper_tui.loader.errors import LoadError
 from paper_tui.loader.fragments import join_fragments
 from paper_tui.loader.furniture import meta_from_path, read_furniture
+from paper_tui.loader.layout import is_layout, read_columns
 from paper_tui.loader.lines import Line, make_line
 from paper_tui.loader.reflow import build_pieces, split_blocks
 from paper_tui.model import Document, Page
@@ -73,9 +75,9 @@ def load_text(text: str, *, source: str = "<text>", encoding: str = "utf-8") -> 
     """Load already decoded page text (pages separated by form feeds)."""
     pages: list[Page] = []
     for index, (first, raw_lines) in enumerate(split_pages(text)):
+        rows = read_columns(raw_lines) if is_layout(raw_lines) else enumerate(raw_lines)
         lines: list[Line | None] = [
-            make_line(first + offset, raw) if raw.strip() else None
-            for offset, raw in enumerate(raw_lines)
+            make_line(first + offset, raw) if raw.strip() else None for offset, raw in rows
         ]
         meta, lines = read_furniture(lines)
         lines = remeasure(lines, punct_width(split_blocks(lines)))

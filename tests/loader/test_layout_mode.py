@@ -1,0 +1,60 @@
+"""Pages in layout mode (columns side by side, as ``pdftotext -layout`` sets them) read by column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typeset import set_column
+
+from paper_tui.loader import load_text
+from paper_tui.loader.layout import is_layout, read_columns
+
+SEEDS = Path(__file__).parents[2] / "seeds"
+LEFT = (
+    "陈利众一行首先来到德耐尔能源装备有限公司，走进生产车间、测试研发中心等，实地了解去年"
+    "企业生产经营状况和今年发展规划。陈利众充分肯定了企业发展成效，认为该企业投资强度很高。"
+)
+RIGHT = (
+    "本月七日下午，市政协十四届十二次常委会会议召开。会议听取了关于市政协去年工作情况的"
+    "报告，审议通过了有关人事事项。市政协主席陈利众出席会议并讲话。"
+)
+
+
+def side_by_side(left: list[str], right: list[str], gutter: int = 6) -> list[str]:
+    """Two columns as layout mode prints them: each row the left line, a gutter, the right."""
+    width = max(map(len, left)) * 2 + gutter
+    rows = []
+    for index in range(max(len(left), len(right))):
+        a = " ".join(left[index]) if index < len(left) else ""
+        b = " ".join(right[index]) if index < len(right) else ""
+        rows.append((a.ljust(width) + b).rstrip())
+    return rows
+
+
+def test_layout_mode_is_told_from_the_default_mode() -> None:
+    rows = side_by_side(set_column(LEFT, 14), set_column(RIGHT, 14))
+    assert is_layout(rows)
+    for page in SEEDS.glob("*.txt"):
+        assert not is_layout(page.read_text(encoding="utf-8").splitlines())
+
+
+def test_columns_are_read_one_after_the_other() -> None:
+    left, right = set_column(LEFT, 14), set_column(RIGHT, 14)
+    texts = [text.replace(" ", "") for _row, text in read_columns(side_by_side(left, right))]
+    assert [text for text in texts if text] == [*left, *right]
+
+
+def test_a_page_in_layout_mode_loads_as_its_columns_would() -> None:
+    rows = side_by_side(set_column(LEFT, 14), set_column(RIGHT, 14))
+    paragraphs = [p for item in load_text("\n".join(rows) + "\n").items for p in item.paragraphs]
+    assert paragraphs == [LEFT, RIGHT]
+
+
+def test_pieces_of_one_column_in_one_row_are_joined() -> None:
+    # A line torn at a quotation mark: two pieces in the left column on one row.
+    left, right = set_column(LEFT, 14), set_column(RIGHT, 14)
+    rows = side_by_side(left, right)
+    first = rows[1].index(" ".join(left[1])[6:])
+    rows[1] = rows[1][:first] + "   " + rows[1][first:]
+    texts = [text.replace(" ", "") for _row, text in read_columns(rows)]
+    assert left[1] in texts
