@@ -1,8 +1,9 @@
 """Score the loader against gold articles: paragraphs, whole articles and headlines.
 
-Usage: python benchmarks/accuracy.py --corpus DIR [--split dev|eval|all] [--verbose]
+Usage: python benchmarks/accuracy.py --corpus DIR [--split dev|eval|all] [--layout] [--verbose]
 
 DIR holds page text files (``NAME.txt``, as pdftotext gives it) each beside ``NAME.gold.json``
+(with ``--layout``, ``NAME.layout.txt``: the same page as ``pdftotext -layout`` gives it)
 (``{"articles": [{"title", "subtitle", "paragraphs": [...]}]}``); ``dev/`` and ``eval/``
 subfolders are scored separately. All comparisons ignore whitespace.
 
@@ -108,7 +109,7 @@ def _row(name: str, s: Score) -> str:
     )
 
 
-def score_folder(folder: Path, verbose: bool) -> Score | None:
+def score_folder(folder: Path, verbose: bool, suffix: str = ".txt") -> Score | None:
     """Print a table for the pages of one folder; return the totals."""
     pages = sorted(p for p in folder.glob("*.gold.json"))
     if not pages:
@@ -117,7 +118,7 @@ def score_folder(folder: Path, verbose: bool) -> Score | None:
     print(f"{'page':<24} {'prec':>6} {'rec':>6} {'F1':>6} {'articles':>7} {'headlines':>9}")
     total = Score()
     for gold_path in pages:
-        text_path = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt"))
+        text_path = gold_path.with_name(gold_path.name.replace(".gold.json", suffix))
         if not text_path.exists():
             continue
         try:
@@ -125,7 +126,7 @@ def score_folder(folder: Path, verbose: bool) -> Score | None:
         except LoadError as error:
             print(f"{text_path.name}: {error}")
             continue
-        print(_row(text_path.stem, page_score))
+        print(_row(text_path.name.removesuffix(suffix), page_score))
         total.add(page_score)
     print(_row("TOTAL", total))
     share = total.headlines_right / total.articles if total.articles else 0.0
@@ -138,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, required=True, help="folder of pages and gold")
     parser.add_argument("--split", choices=("dev", "eval", "all"), default="all")
+    parser.add_argument(
+        "--layout", action="store_true", help="score the pages in layout mode (NAME.layout.txt)"
+    )
     parser.add_argument("--verbose", action="store_true", help="list misses per page")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
@@ -150,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.corpus}: no gold pages found", file=sys.stderr)
         return 2
     for folder in folders:
-        score_folder(folder, args.verbose)
+        score_folder(folder, args.verbose, ".layout.txt" if args.layout else ".txt")
     return 0
 
 
