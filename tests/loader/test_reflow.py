@@ -169,3 +169,21 @@ def test_a_name_printed_again_and_again_is_a_table_label_not_an_author() -> None
     )
     bylines = [b for item in load_text(page + "\n").items for b in item.bylines]
     assert "明天" not in bylines
+
+
+def test_a_line_of_phrases_a_space_apart_heads_the_text_under_it() -> None:
+    title = "早市附近发生车祸 民警菜市场揪出逃逸车主"
+    body = "目前，嫌疑人胡某已被依法采取强制措施。交警提示，肇事逃逸者将被依法追究刑事责任。"
+    [item] = load_text("\n".join([title, *set_column(body, 15)]) + "\n").items
+    assert (item.title, item.paragraphs) == (title, (body,))
+
+
+def test_a_space_inside_a_quotation_or_after_a_lead_is_not_between_phrases() -> None:
+    lines = ["今年三干会以“创新突破 六干争先”", "为主题，全市上下迅速行动起来。"]
+    assert paragraphs_of("\n".join(lines) + "\n") == [
+        "今年三干会以“创新突破 六干争先”为主题，全市上下迅速行动起来。"
+    ]
+    lead = ["本报讯 记者从中国铁路南昌局集团", "有限公司获悉，新功能自昨日起启用。"]
+    assert paragraphs_of("\n".join(lead) + "\n") == [
+        "本报讯 记者从中国铁路南昌局集团有限公司获悉，新功能自昨日起启用。"
+    ]

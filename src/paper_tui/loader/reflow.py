@@ -27,9 +27,11 @@ from paper_tui.loader.chars import (
 )
 from paper_tui.loader.lines import AFFILIATION_START, Line, is_author_name, is_lead
 from paper_tui.loader.widths import (
+    CLOSING_QUOTES,
     INDENT_MAX,
     INDENT_MIN,
     NOT_FULL,
+    OPENING_QUOTES,
     SHORT_LINE,
     Printed,
     block_widths,
@@ -49,6 +51,8 @@ SUBHEADING_SHORT: Final = 3.5
 HEADLINE_MAX_LINES: Final = 4
 SUBHEADING_MAX_LINES: Final = 6
 HEADLINE_MAX_CHARS: Final = 64
+# The phrases of a headline line set a space apart are at least this long (a name is shorter).
+MIN_PHRASE: Final = 4
 # A short line printed this many times on a page is a table's label, not an author's name.
 REPEATED_NAME: Final = 3
 
@@ -251,6 +255,11 @@ def _split_run_after(
                 close(i, run[i : i + heading], "subheading")
                 i += heading
                 continue
+            if i + 1 < len(run) and _is_phrases(run[i].text):
+                # Two phrases a space apart: a headline's line, never running text.
+                close(i, [run[i]], "headline" if i == 0 else "subheading")
+                i += 1
+                continue
         line = run[i]
         current.append(line)
         at_start = False
@@ -359,6 +368,25 @@ def _subheading_at(run: list[Line], i: int, widths: list[float]) -> int:
         if not INDENT_MIN <= shortfall <= INDENT_MAX or _finishes_word(run[after].text):
             return 0
     return count
+
+
+def _is_phrases(text: str) -> bool:
+    """Whether a line is phrases a space apart, unpunctuated: ``海葬有补贴 树葬等减千元购墓费用``.
+
+    Not a lead and its text (本报讯 连日来), nor a role and a name (通讯员 庞俊宝): every phrase
+    is four characters or more, and no space is inside quotation marks.
+    """
+    if not PHRASE_BREAK.search(text) or is_lead(text):
+        return False
+    if any(len(phrase) < MIN_PHRASE for phrase in text.split()):
+        return False
+    # A space inside quotation marks is the quoted slogan's own: 以“创新突破 六干争先”.
+    opened = 0
+    for char in text:
+        opened += (char in OPENING_QUOTES) - (char in CLOSING_QUOTES)
+        if char == " " and opened > 0:
+            return False
+    return is_headline_text(text) and not _has_clause_punct(text)
 
 
 def _finishes_word(text: str) -> bool:
