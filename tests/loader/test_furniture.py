@@ -55,7 +55,8 @@ def test_a_date_line_naming_no_day_gives_no_date() -> None:
 
 def test_staff_roles_over_their_names_and_a_section_before_its_number() -> None:
     page = (
-        "2023 年 7 月 6 日\n\n星期四\n\n一 审：\n程丽清\n\n二 审：\n梁朝文\n\n黔西南新闻 A3\n\n"
+        "2023 年 7 月 6 日\n\n星期四\n\n一 审：\n程丽清\n\n二 审：\n梁朝文\n\n政 审：\n林文君\n\n"
+        "三 审：\n王某某\n\n黔西南新闻 A3\n\n"
         "美 编：\n龙鲲浩\n\n普安县大力发展职业教育\n本报讯 近年来，普安县大力发展职业教育。\n"
     )
     [meta] = load_text(page).pages

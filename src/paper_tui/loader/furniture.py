@@ -43,7 +43,7 @@ class PageMeta:
 def read_furniture(lines: list[Line | None]) -> tuple[PageMeta, list[Line | None]]:
     """Find the page's furniture; return it and the lines with furniture blanked out."""
     present = [line for line in lines if line is not None and line.text]
-    edge = present[:HEAD_LINES] + present[-TAIL_LINES:]
+    edge = _head(present) + present[-TAIL_LINES:]
     number = date = section = None
     taken: list[Line] = []
     for position, line in enumerate(present):
@@ -84,6 +84,17 @@ def read_furniture(lines: list[Line | None]) -> tuple[PageMeta, list[Line | None
     cleaned = [None if line is not None and line.number in numbers else line for line in lines]
     texts = tuple(line.text for line in taken)
     return PageMeta(number, date, section, frozenset(numbers), texts), cleaned
+
+
+def _head(present: list[Line]) -> list[Line]:
+    """The page's first lines: up to ``HEAD_LINES`` of them that are not furniture by wording
+    (staff lines and dates above the header do not push it out)."""
+    counted = 0
+    for index, line in enumerate(present):
+        counted += line.role != "furniture"
+        if counted > HEAD_LINES:
+            return present[:index]
+    return list(present)
 
 
 def _iso(match: re.Match[str]) -> str | None:
