@@ -2,7 +2,8 @@
 
 Usage: python benchmarks/throughput.py --corpus DIR [--pages 1000] [--runs 5]
 
-DIR holds pdftotext page files (``*.txt``, in subfolders too); files the loader rejects are
+DIR holds pdftotext page files (``*.txt``, in subfolders too; ``*.layout.txt``, pages in layout
+mode, are left out); files the loader rejects are
 skipped with a note, and the repository's sample page (``seeds/``) is always added. From these
 source pages the script builds distinct page texts in memory (page k: source k mod the number
 of sources, its blocks after the first shuffled with ``random.Random(k)``, a line 「第k期」
@@ -134,7 +135,9 @@ def find_sources(corpus: Path) -> tuple[list[Source], list[str]]:
     sources: list[Source] = []
     skipped: list[str] = []
     for path in sorted(corpus.rglob("*.txt")):
-        if path.resolve() == SEED:
+        # Layout-mode copies of the same pages are read by another path, and shuffling their
+        # blocks would cut their rows apart: the default mode's pages only.
+        if path.resolve() == SEED or path.name.endswith(".layout.txt"):
             continue
         found = read_source(path, str(path.relative_to(corpus)))
         if isinstance(found, Source):
