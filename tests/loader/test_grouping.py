@@ -126,3 +126,19 @@ def test_a_name_in_brackets_closes_the_brief_above_it() -> None:
         ("普安县大力发展职业教育", ("（王 普）",)),
         ("晴隆县开展“三个规定”宣讲", ()),
     ]
+
+
+def test_text_under_a_reporters_byline_opens_an_article_of_its_own() -> None:
+    # Two articles about the same matters, the second without a headline of its own: the
+    # reporter's byline over it says where it begins.
+    first = (
+        "今年以来，安定区司法局坚持和发展新时代枫桥经验，把好两道关口，强化基层治理，筑牢安全防线。"
+    )
+    second = "今年以来，岷县人民检察院驻村帮扶工作队不断强化自身建设，推动基层治理，筑牢安全防线。"
+    text = page_of(
+        ["强化基层治理 筑牢安全防线"], set_column(first, 15), ["新甘肃·甘肃法治报通讯员 庞俊宝"]
+    )
+    text += "\n" + "\n".join(set_column(second, 15)) + "\n"
+    items = load_text(text).items
+    assert [item.paragraphs for item in items] == [(first,), (second,)]
+    assert items[1].bylines == ("新甘肃·甘肃法治报通讯员 庞俊宝",)

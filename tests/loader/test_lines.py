@@ -111,3 +111,11 @@ def test_byline_role_words_lose_justification_spaces(raw: str, expected: str) ->
 )
 def test_staff_roles_and_the_same_words_in_text(text: str, role: str) -> None:
     assert make_line(1, text).role == role
+
+
+def test_the_role_of_a_correspondent_is_no_lead() -> None:
+    # 报通讯 reads like 本报XX讯 but 通讯员 is a role: the line is a byline.
+    line = make_line(1, "新甘肃·甘肃法治报通讯员 庞俊宝")
+    assert line.role == "byline"
+    assert not is_lead(line.text)
+    assert is_lead("本报讯（新甘肃·甘肃法治报通讯员魏嘉熠张慧莹）“我的工资都拖了一年多了")

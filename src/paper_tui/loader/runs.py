@@ -27,6 +27,8 @@ CAPTION_MAX_CHARS: Final = 400
 MIN_LINES_FOR_COLUMN: Final = 3
 COLUMN_CHANGE: Final = 1.5
 # The frame of a box of briefs: "◇简 讯◇", "【简讯】".
+# A byline naming a reporter's role, as every local daily's article opens with one.
+REPORTER: Final = re.compile(r"记\s*者|通\s*讯\s*员")
 BRIEF_BOX: Final = re.compile(r"^[◇◆■□●◎【\[〔]*\s*简\s*讯\s*[◇◆■□●◎】\]〕]*$")
 
 
@@ -92,7 +94,9 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
                 continue
             lead = kind == "paragraph" and is_lead(text)
             if current is None or lead or current.closed or _changes_column(current, piece):
-                current = Run(start=index, end=index, strong_start=lead, in_brief_box=brief_box)
+                # Text right under a reporter's byline opens an article, as a lead does.
+                opens = lead or _under_reporter(pieces, index)
+                current = Run(start=index, end=index, strong_start=opens, in_brief_box=brief_box)
                 runs.append(current)
             current.paragraphs.append(piece)
             current.end = index
@@ -129,6 +133,13 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
                 current.continued_from = page
                 runs.append(current)
     return runs, headlines, bylines
+
+
+def _under_reporter(pieces: list[Piece], index: int) -> bool:
+    """Whether the piece before ``index`` is a reporter's byline (■记者 …, XX报通讯员 …)."""
+    if index == 0 or pieces[index - 1].kind != "byline":
+        return False
+    return REPORTER.search(pieces[index - 1].text) is not None
 
 
 def _may_be_caption(text: str) -> bool:
