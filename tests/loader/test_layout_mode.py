@@ -58,3 +58,19 @@ def test_pieces_of_one_column_in_one_row_are_joined() -> None:
     rows[1] = rows[1][:first] + "   " + rows[1][first:]
     texts = [text.replace(" ", "") for _row, text in read_columns(rows)]
     assert left[1] in texts
+
+
+def test_the_rows_above_the_columns_come_first() -> None:
+    left, right = set_column(LEFT, 14), set_column(RIGHT, 14)
+    rows = ["2025 年 2 月 9 日 星期日".rjust(60), "", *side_by_side(left, right)]
+    texts = [text for _row, text in read_columns(rows) if text]
+    assert texts[0] == "2025 年 2 月 9 日 星期日"
+    [page] = load_text("\n".join(rows) + "\n").pages
+    assert page.date == "2025-02-09"
+
+
+def test_a_page_of_one_column_is_read_as_it_is() -> None:
+    lines = set_column(LEFT, 14)
+    assert not is_layout(lines)
+    assert [text for _row, text in read_columns(lines)] == lines
+    assert not is_layout([])
