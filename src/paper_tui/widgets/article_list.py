@@ -69,7 +69,12 @@ def article_row(
     Watch words are always counted; they are marked in the headline only with ``highlight``.
     """
     item = entry.item
-    headline_text = item.headline or (item.paragraphs[0][:40] if item.paragraphs else item.id)
+    headline_text = item.headline or (
+        # No headline: the text's start, or what the item is (a photo's credit, say).
+        item.paragraphs[0][:40]
+        if item.paragraphs
+        else " ".join(item.bylines) or KIND_LABELS.get(item.kind, item.kind)
+    )
     headline = show(headline_text, variant)
     found = find_words(watch, headline, watch_variant) if highlight else []
     watched = tuple((match.start, match.end) for match in found)
