@@ -103,3 +103,32 @@ def test_no_character_is_lost(text: str) -> None:
             found.extend(item.bylines)
             found.extend(item.paragraphs)
     assert sorted(squash("".join(found))) == sorted(squash(text))
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(
+    paragraphs=st.lists(PARAGRAPH, min_size=4, max_size=10),
+    width=st.integers(min_value=10, max_value=20),
+    split=st.integers(min_value=1, max_value=9),
+    gutter=st.integers(min_value=3, max_value=10),
+)
+def test_columns_side_by_side_load_as_the_same_columns_one_after_the_other(
+    paragraphs: list[str], width: int, split: int, gutter: int
+) -> None:
+    # What pdftotext -layout prints, two columns in each row, reads as its default mode does.
+    assume(split < len(paragraphs))
+    left = [line for p in paragraphs[:split] for line in set_column(p, width)]
+    right = [line for p in paragraphs[split:] for line in set_column(p, width)]
+    # Columns of a page run most of its height, as they do in print.
+    assume(min(len(left), len(right)) >= max(4, len(left) // 2, len(right) // 2))
+    rows = [
+        (a.ljust(width + gutter) + b).rstrip()
+        for a, b in itertools.zip_longest(left, right, fillvalue="")
+    ]
+    one_after_the_other = "\n".join([*left, "", *right]) + "\n"
+    side_by_side = "\n".join(rows) + "\n"
+
+    def paragraphs_of(text: str) -> list[str]:
+        return [squash(p) for item in load_text(text).items for p in item.paragraphs]
+
+    assert paragraphs_of(side_by_side) == paragraphs_of(one_after_the_other)

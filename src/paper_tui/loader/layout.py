@@ -49,6 +49,7 @@ def read_columns(lines: Sequence[str]) -> list[tuple[int, str]]:
     edges = _edges(pieces)
     if len(edges) < 2:
         return [(offset, line) for offset, line in enumerate(lines)]
+    pieces = [_split_at_edges(found, edges) for found in pieces]
     out: list[tuple[int, str]] = []
     first = next(
         (row for row, found in enumerate(pieces) if len({_column(edges, s) for s, _ in found}) > 1),
@@ -87,6 +88,25 @@ def _edges(pieces: Sequence[Sequence[tuple[int, str]]]) -> list[int]:
     if counted >= least:
         edges.append(group_start)
     return edges
+
+
+def _split_at_edges(
+    found: Sequence[tuple[int, str]], edges: Sequence[int]
+) -> list[tuple[int, str]]:
+    """The pieces of a row, cut again where a narrow gap falls right before a column's edge.
+
+    A line whose last mark hangs into the gutter leaves only a space or two before the next
+    column.
+    """
+    out: list[tuple[int, str]] = []
+    for start, text in found:
+        cut = 0
+        for gap in re.finditer("  +", text):
+            if gap.end() > cut and start + gap.end() in edges:
+                out.append((start + cut, text[cut : gap.start()]))
+                cut = gap.end()
+        out.append((start + cut, text[cut:]))
+    return out
 
 
 def _column(edges: Sequence[int], start: int) -> int:
