@@ -190,14 +190,12 @@ class ArchiveIndex:
         """The first ``limit`` ranked hits for ``query`` (None: all of them) and the total."""
         check_date(since)
         check_date(until)
-        parsed = Query(query)
         total = 0
         hits: list[Hit] = []
-        if not parsed.is_empty():
-            try:
-                total, hits = self._search(parsed, limit, since, until, section)
-            except sqlite3.DatabaseError as error:
-                self.database.recover(error)
+        try:
+            total, hits = self._search_text(query, limit, since, until, section)
+        except sqlite3.DatabaseError as error:
+            self.database.recover(error)
         return SearchResult(total, hits, self.database.take_notices())
 
     def search_ahead(
@@ -216,17 +214,27 @@ class ArchiveIndex:
         """
         check_date(since)
         check_date(until)
-        parsed = Query(query)
         try:
             connection = self.database.connection()
             (data_version,) = connection.execute("PRAGMA data_version").fetchone()
-            total = 0
-            hits: list[Hit] = []
-            if not parsed.is_empty():
-                total, hits = self._search(parsed, limit, since, until, section)
+            total, hits = self._search_text(query, limit, since, until, section)
         except (sqlite3.DatabaseError, SearchIndexError):
             return None
         return Ahead(SearchResult(total, hits), connection, data_version)
+
+    def _search_text(
+        self,
+        query: str,
+        limit: int | None,
+        since: str | None,
+        until: str | None,
+        section: str | None,
+    ) -> tuple[int, list[Hit]]:
+        """The total and the hits of a query as typed; none for a query with nothing in it."""
+        parsed = Query(query)
+        if parsed.is_empty():
+            return 0, []
+        return self._search(parsed, limit, since, until, section)
 
     def confirmed(self, ahead: Ahead | None, report: UpdateReport) -> SearchResult | None:
         """The result of ``search_ahead`` if the update since (``report``) left it standing."""
