@@ -35,11 +35,15 @@ BYLINE: Final = LazyPattern(
 )
 # Lines that open with a box mark are credits or bylines in local dailies: "■记者 居丹荔".
 BOXED: Final = re.compile(r"^[■□◆◇●]\s*\S")
-# Photo credits: "■摄影 王强", "朱艳霞 摄", "李天亮/摄", "制图：李姿阅", "受访者供图".
+# Photo credits: "■摄影 王强", "朱艳霞 摄", "李天亮/摄", "制图：李姿阅", "受访者供图"; and
+# those of drawings and supplied pictures: "漫画：张三", "翟桂溪作（新华社发）", "李四/绘".
 CREDIT: Final = re.compile(
-    r"^(?:■\s*)?(?:本\s*版\s*)?(?:摄\s*影|图\s*片|制\s*图|图\s*文|图)\s*[:：/／]?\s*\S"
+    r"^(?:■\s*)?(?:本\s*版\s*)?(?:摄\s*影|图\s*片|制\s*图|图\s*文|图|漫\s*画|插\s*图)"
+    r"\s*[:：/／]?\s*\S"
     r"|(?:^|\s|/|／)摄$|/\s*摄\s*$|／\s*摄\s*$|供\s*图$|\s摄\s"
     r"|^(?:数据|资料)?来源\s*[:：]"
+    r"|[/／]\s*(?:作|绘|画)\s*$"
+    r"|^[\u4e00-\u9fff·]{2,5}\s*(?:作|绘)?\s*[（(][\u4e00-\u9fff]{1,8}?发[)）]$"
 )
 # Continuation markers: "（下转2版）", "（上接1版）", "（转第3版）", "转A2版".
 CONTINUATION: Final = re.compile(
@@ -87,10 +91,10 @@ STAFF: Final = re.compile(
 
 
 # A character every match of a pattern holds, looked for before the pattern is tried: 转 or 接
-# in a continuation marker, 摄, 图 or 来(源) in a credit, 记(者), 通(讯员), 实(习生), 特(约撰稿),
-# 撰(文) or 编(译) in a byline.
+# in a continuation marker; 摄, 图, 来(源), 漫(画), 作, 绘, 画 or (…)发 in a credit; 记(者),
+# 通(讯员), 实(习生), 特(约撰稿), 撰(文) or 编(译) in a byline.
 _CONTINUATION_HINT: Final = re.compile("[转接]")
-_CREDIT_HINT: Final = re.compile("[摄图来]")
+_CREDIT_HINT: Final = re.compile("[摄图来漫作绘画发]")
 _BYLINE_HINT: Final = re.compile("[记通实特撰编]")
 
 
