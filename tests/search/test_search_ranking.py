@@ -9,7 +9,7 @@ from archive_pages import FILLER, Built, body_with, contains, one_article
 
 from paper_tui.search import ArchiveIndex, index
 from paper_tui.search.query import ELLIPSIS, SNIPPET_WIDTH, Query
-from paper_tui.search.ranking import count_hits
+from paper_tui.search.ranking import _bounding_pairs, count_hits
 from paper_tui.search.tokens import fold
 
 
@@ -173,3 +173,14 @@ def test_counting_can_stop_early(built: Built, at_most: int) -> None:
     total = count_hits(connection, query, [], [])
     assert total > 2
     assert count_hits(connection, query, [], [], at_most=at_most) == min(total, at_most)
+
+
+def test_a_phrase_is_walked_down_the_strata_by_its_rarest_pair(tmp_path: Path) -> None:
+    for day in range(1, 5):
+        one_article(tmp_path, f"2025-03-0{day}/01.txt", "城市工作会议召开", body_with("中国", 3))
+    one_article(tmp_path, "2025-03-09/01.txt", "城市工作会议召开", body_with("中国特", 2))
+    with ArchiveIndex(tmp_path, workers=1) as archive:
+        archive.update()
+        connection = archive.database.connection()
+        assert _bounding_pairs(connection, "中国特") == ("国特",)
+        assert _bounding_pairs(connection, "中国") == ("中国",)

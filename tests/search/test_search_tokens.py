@@ -11,6 +11,7 @@ from paper_tui.search.tokens import (
     fold,
     grams,
     is_caseless,
+    quads,
     run_expression,
     text_expression,
 )
@@ -52,6 +53,30 @@ def test_chars(text: str, expected: str) -> None:
     assert chars(text) == expected
 
 
+QUAD_CASES = [
+    ("a run of four is one piece", "社会主义", "社会主义 义"),
+    (
+        "overlapping pieces, then the last character",
+        "中国特色社会",
+        "中国特色 国特色社 特色社会 会",
+    ),
+    (
+        "runs under four characters give nothing",
+        "中国，特色社会主义",
+        "特色社会 色社会主 社会主义 义",
+    ),
+    ("Latin folded", "ＧＤＰ增长", "gdp增 dp增长 长"),
+    ("nothing to index", "中国。特色", ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in QUAD_CASES], ids=[c[0] for c in QUAD_CASES]
+)
+def test_quads(text: str, expected: str) -> None:
+    assert quads(text) == expected
+
+
 EXPRESSION_CASES = [
     (
         "one character is one term of the character columns",
@@ -60,7 +85,10 @@ EXPRESSION_CASES = [
     ),
     # Pairs are only in the text columns, so they need no column filter.
     ("two characters are one pair", "中国", '"中国"'),
-    ("longer runs are a phrase of pairs", "高质量发展", '"高质 质量 量发 发展"'),
+    ("three characters are a phrase of pairs", "高质量", '"高质 质量"'),
+    # Pieces of four are only in the columns of their own.
+    ("four characters are one piece", "社会主义", '"社会主义"'),
+    ("longer runs are a phrase of pieces", "高质量发展", '"高质量发 质量发展"'),
 ]
 
 
@@ -107,7 +135,48 @@ def _vocabulary(tokens: str) -> list[str]:
     return [term for (term,) in connection.execute("SELECT term FROM v ORDER BY offset")]
 
 
-@pytest.mark.parametrize("make", [grams, chars])
+def test_headline_expression_keeps_to_the_headline_columns() -> None:
+    assert run_expression("国", headline_only=True) == '{headline_chars} : "国"'
+    assert run_expression("中国", headline_only=True) == '{headline} : "中国"'
+    pieces = '{headline_quads} : "高质量发 质量发展"'
+    assert run_expression("高质量发展", headline_only=True) == pieces
+
+
+@pytest.mark.parametrize("make", [grams, chars, quads])
 def test_fts5_ascii_tokenizer_keeps_every_token_whole(make) -> None:
     text = "中国特色社会主义，GDP增长5G𠀀𠀁。ＡＢ"
     assert _vocabulary(make(text)) == make(text).split()
+
+
+def _matches(text: str, query: str) -> bool:
+    connection = sqlite3.connect(":memory:")
+    connection.execute(
+        "CREATE VIRTUAL TABLE t USING fts5("
+        "headline, body, headline_chars, body_chars, headline_quads, body_quads, tokenize='ascii')"
+    )
+    connection.execute(
+        "INSERT INTO t VALUES ('', ?, '', ?, '', ?)", (grams(text), chars(text), quads(text))
+    )
+    expression = text_expression(fold(query))
+    (count,) = connection.execute(
+        "SELECT count(*) FROM t WHERE t MATCH ?", (expression,)
+    ).fetchone()
+    return bool(count == 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "expected"),
+    [
+        ("甲乙丙丁戊己", "乙丙丁戊", True),
+        ("甲乙丙丁戊己", "甲乙丙丁戊己", True),
+        ("甲乙丙丁戊己", "乙丙丁己", False),
+        # A run's last piece and the next run's first one overlap as a phrase's would: the
+        # run's last character between them keeps the phrase from running on.
+        ("甲乙丙丁，乙丙丁戊", "甲乙丙丁戊", False),
+        ("甲乙丙丁，乙丙丁戊", "乙丙丁戊", True),
+        # Runs too short for a piece still separate the runs around them.
+        ("甲乙丙丁，戊，乙丙丁戊", "甲乙丙丁戊", False),
+    ],
+)
+def test_phrases_of_pieces_match_exactly(text: str, query: str, expected: bool) -> None:
+    assert _matches(text, query) is expected

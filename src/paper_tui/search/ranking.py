@@ -25,6 +25,8 @@ _ID_CHUNK: Final = 500  # ids per query: far below SQLite's limit on parameters
 # text does (measured on 2,000 pages): a term found more often than this per article is counted
 # faster in the text.
 COUNTABLE_PER_ROW: Final = 10
+# How many of the newest articles tell which pair of a phrase is the rarest.
+RARITY_SAMPLE: Final = 1000
 
 
 def count_hits(
@@ -87,7 +89,7 @@ def best_hits(
     """
     # Any pair of a phrase bounds its count (see _bounding_pairs for which are walked); an
     # article is a candidate for a stratum once all of them have reached it.
-    spellings = [_bounding_pairs(spelling) for spelling in query.parts[0]]
+    spellings = [_bounding_pairs(connection, spelling) for spelling in query.parts[0]]
     read = partial(ranked, connection, query, conditions=conditions, params=params)
     # Headline hits that all make the list are simply read; more are walked down the strata.
     if len(in_headline) <= limit:
@@ -100,14 +102,25 @@ def best_hits(
     return best
 
 
-def _bounding_pairs(spelling: str) -> tuple[str, ...]:
+def _bounding_pairs(connection: sqlite3.Connection, spelling: str) -> tuple[str, ...]:
     """The terms whose strata bound how densely an article holds ``spelling``."""
-    if len(spelling) <= 2:
-        return (spelling,)
-    # One pair is enough to bound, and each pair costs a walk down its strata. The middle one
-    # straddles the words a phrase is made of (社会|主义 -> 会主), so it is usually the rarest.
-    middle = len(spelling) // 2 - 1
-    return (spelling[middle : middle + 2],)
+    pairs = list(dict.fromkeys(spelling[index : index + 2] for index in range(len(spelling) - 1)))
+    if len(pairs) <= 1:
+        return (spelling[:2],)
+    # One pair is enough to bound, and each pair costs a walk down its strata. The rarest is
+    # best: the articles dense in it are most often the phrase's own, where a common one
+    # (中国特色 in 新时代中国特色社会主义) leads to reading many that lack the phrase. How rare
+    # each is, is told by the newest articles, a sample the index finds at once.
+    (top,) = connection.execute("SELECT max(id) FROM articles").fetchone()
+    since = (top or 0) - RARITY_SAMPLE
+
+    def found(pair: str) -> int:
+        row = connection.execute(
+            "SELECT count(*) FROM grams WHERE grams MATCH ? AND rowid > ?", (f'"{pair}"', since)
+        ).fetchone()
+        return int(row[0])
+
+    return (min(pairs, key=found),)
 
 
 def _walk(

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from paper_tui.search.strata import strata_tokens
-from paper_tui.search.tokens import chars, grams
+from paper_tui.search.tokens import chars, grams, quads
 
 if TYPE_CHECKING:
     import queue
@@ -40,6 +40,8 @@ class Article(NamedTuple):
     body_grams: str
     headline_chars: str
     body_chars: str
+    headline_quads: str
+    body_quads: str
     body_strata: str
 
 
@@ -119,6 +121,8 @@ def read_file(task: ReadTask) -> FileRead:
                     grams(body),
                     chars(headline),
                     chars(body),
+                    quads(headline),
+                    quads(body),
                     strata_tokens(body),
                 )
             )

@@ -212,13 +212,19 @@ def _write(connection: sqlite3.Connection, batch: list[FileRead], report: Update
                     "INSERT INTO bodies(id, body) VALUES (?, ?)", (cursor.lastrowid, article.body)
                 )
                 connection.execute(
-                    "INSERT INTO grams(rowid, headline, body, headline_chars, body_chars)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    (cursor.lastrowid, *article[7:11]),
+                    "INSERT INTO grams(rowid, headline, body, headline_chars, body_chars,"
+                    " headline_quads, body_quads) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (cursor.lastrowid, *article[7:13]),
                 )
                 connection.execute(
-                    "INSERT INTO heads(rowid, headline, headline_chars) VALUES (?, ?, ?)",
-                    (cursor.lastrowid, article.headline_grams, article.headline_chars),
+                    "INSERT INTO heads(rowid, headline, headline_chars, headline_quads)"
+                    " VALUES (?, ?, ?, ?)",
+                    (
+                        cursor.lastrowid,
+                        article.headline_grams,
+                        article.headline_chars,
+                        article.headline_quads,
+                    ),
                 )
                 connection.execute(
                     "INSERT INTO strata(rowid, terms) VALUES (?, ?)",
@@ -233,15 +239,18 @@ def _write(connection: sqlite3.Connection, batch: list[FileRead], report: Update
 def _drop(connection: sqlite3.Connection, file_id: int) -> None:
     # A contentless FTS5 table forgets a row only when given back the tokens it was given.
     connection.execute(
-        "INSERT INTO grams(grams, rowid, headline, body, headline_chars, body_chars)"
+        "INSERT INTO grams(grams, rowid, headline, body, headline_chars, body_chars,"
+        " headline_quads, body_quads)"
         " SELECT 'delete', a.id, pair_tokens(a.headline), pair_tokens(b.body),"
-        " char_tokens(a.headline), char_tokens(b.body)"
+        " char_tokens(a.headline), char_tokens(b.body),"
+        " quad_tokens(a.headline), quad_tokens(b.body)"
         " FROM articles AS a JOIN bodies AS b ON b.id = a.id WHERE a.file = ?",
         (file_id,),
     )
     connection.execute(
-        "INSERT INTO heads(heads, rowid, headline, headline_chars)"
-        " SELECT 'delete', id, pair_tokens(headline), char_tokens(headline)"
+        "INSERT INTO heads(heads, rowid, headline, headline_chars, headline_quads)"
+        " SELECT 'delete', id, pair_tokens(headline), char_tokens(headline),"
+        " quad_tokens(headline)"
         " FROM articles WHERE file = ?",
         (file_id,),
     )
