@@ -142,3 +142,46 @@ def test_text_under_a_reporters_byline_opens_an_article_of_its_own() -> None:
     items = load_text(text).items
     assert [item.paragraphs for item in items] == [(first,), (second,)]
     assert items[1].bylines == ("新甘肃·甘肃法治报通讯员 庞俊宝",)
+
+
+VITALITY = "让中国特色社会主义展现出更加强大生命力"
+MEANING = "深刻理解新时代划时代意义"
+MEANING_TEXT = (
+    "党的十九大报告指出，中国特色社会主义进入新时代，在中华人民共和国发展史上具有重大意义。"
+    "深刻理解新时代划时代意义，是把思想和行动统一到党的十九大精神上来的重要思想认识基础。"
+)
+YOUTH_START = (
+    "中国特色社会主义进入新时代，这是我国发展新的历史方位。让中国特色社会主义展现出更加强大"
+    "生命力，要求全党同志"
+)
+
+
+def test_a_line_over_a_title_and_its_byline_heads_that_title_s_article() -> None:
+    # The line over 深刻理解… shares more words with the text before it, which breaks off
+    # mid-sentence (it goes on in a column elsewhere); set over a title and its byline, it is
+    # that article's title line all the same.
+    text = page_of(
+        [YOUTH_TITLE],
+        set_column(YOUTH_START, 15),
+        [VITALITY],
+        [MEANING, "刘志明"],
+        set_column(MEANING_TEXT, 15),
+    )
+    items = load_text(text).items
+    assert [item.headline for item in items] == [YOUTH_TITLE, f"{VITALITY} {MEANING}"]
+    assert items[1].bylines == ("刘志明",)
+    assert items[1].paragraphs == (MEANING_TEXT,)
+
+
+def test_a_headline_after_its_finished_text_stays_with_it_over_another_title() -> None:
+    text = page_of(
+        set_column(YOUTH, 15),
+        [YOUTH_TITLE],
+        [MEANING, "刘志明"],
+        set_column(MEANING_TEXT, 15),
+    )
+    items = load_text(text).items
+    assert [(item.headline, item.paragraphs) for item in items] == [
+        (YOUTH_TITLE, (YOUTH,)),
+        (MEANING, (MEANING_TEXT,)),
+    ]

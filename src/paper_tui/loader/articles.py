@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Final
 
 from paper_tui.loader import grouping
+from paper_tui.loader.bylines import attach_bylines
 from paper_tui.loader.headlines import parse
 from paper_tui.loader.lines import is_lead
 from paper_tui.loader.reflow import Piece
@@ -31,7 +32,7 @@ def build_items(pieces: list[Piece], page_key: str) -> list[Item]:
     headings = grouping.attach_headlines(runs, headlines, pieces)
     articles = grouping.cluster(runs, pieces)
     articles = grouping.place_headings(articles, runs, headings, pieces)
-    grouping.attach_bylines(articles, runs, bylines, pieces)
+    attach_bylines(articles, runs, bylines, pieces)
     articles.sort(key=lambda run: min([run.start, *(p for p, _ in run.headlines)]))
     items = [
         _to_item(run, page_key)

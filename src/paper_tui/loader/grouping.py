@@ -15,7 +15,6 @@ import functools
 import operator
 from typing import Final
 
-from paper_tui.loader.lines import is_closing_credit
 from paper_tui.loader.reflow import Piece
 from paper_tui.loader.runs import Run
 from paper_tui.loader.similarity import PageGrams, bigrams
@@ -114,9 +113,9 @@ def attach_headlines(
     home: dict[int, int] = {}
     # The strongest claim on each run: a headline's coverage of it and the headline.
     claims: dict[int, tuple[float, int]] = {}
-    for _score, h, r in scored:
-        if h in home:
-            continue
+    over = _titles_over_bylined(headlines, pieces)
+
+    def place(h: int, r: int) -> None:
         position, piece = headlines[h]
         claim = claims.get(r)
         if claim is not None and claim[1] != h:
@@ -128,18 +127,59 @@ def attach_headlines(
             ):
                 r = group
             elif covered[h, r] < claim[0]:
-                continue
+                return
         run = bodies[r]
         if run.headlines and not _next_to_headline(run, position, pieces):
-            continue
+            return
         run.headlines.append((position, piece))
         run.headlines.sort(key=lambda item: item[0])
         home[h] = r
         _claim(claims, covered, h, r, len(bodies))
+
+    for _score, h, r in scored:
+        if h not in home and h not in over:
+            place(h, r)
+    # A line over a title and its byline joins the title's article; where the title found
+    # none, the two are placed as any other headline is.
+    for h, below in over.items():
+        if below in home:
+            r = home[below]
+            bodies[r].headlines.append(headlines[h])
+            bodies[r].headlines.sort(key=lambda item: item[0])
+            home[h] = r
+    pairs = set(over) | set(over.values())
+    for _score, h, r in scored:
+        if h not in home and h in pairs:
+            place(h, r)
     for r, (_value, h) in claims.items():
         if not bodies[r].headlines:
             bodies[r].claimed_by = bodies[home[h]]
     return [headline for h, headline in enumerate(headlines) if h not in home]
+
+
+def _titles_over_bylined(headlines: list[tuple[int, Piece]], pieces: list[Piece]) -> dict[int, int]:
+    """Headlines set right over a headline with its byline under it: ``{over: below}``.
+
+    Title, subtitle and byline stand together at an article's head; the line over such a pair
+    goes with it, whatever words it shares with other text, unless it closes a finished text
+    above it (a headline set after its article's body) or ends a stack of headlines of its own.
+    """
+    index = {position: h for h, (position, _piece) in enumerate(headlines)}
+    over: dict[int, int] = {}
+    for h, (position, _piece) in enumerate(headlines):
+        below = index.get(position + 1)
+        if below is None or _has_byline(pieces, position):
+            continue
+        after = pieces[position + 2] if position + 2 < len(pieces) else None
+        if after is None or after.kind != "byline" or after.block != pieces[position + 1].block:
+            continue
+        before = pieces[position - 1] if position > 0 else None
+        if before is not None and (
+            before.kind == "headline" or (before.kind == "paragraph" and not before.open_end)
+        ):
+            continue
+        over[h] = below
+    return over
 
 
 def _stacked(
@@ -349,40 +389,3 @@ def place_headings(
             orphan.headlines.append((position, piece))
             articles.append(orphan)
     return articles
-
-
-def attach_bylines(
-    articles: list[Run], runs: list[Run], bylines: list[int], pieces: list[Piece]
-) -> None:
-    """Give each byline or credit to the article it belongs to."""
-    for position in bylines:
-        piece = pieces[position]
-        target = _byline_owner(articles, runs, position, piece, pieces)
-        if target is None:
-            # A byline with no text near it: kept as an item of its own, never dropped.
-            target = Run(start=position, end=position, strong_start=True)
-            articles.append(target)
-        target.bylines.append(piece)
-
-
-def _byline_owner(
-    articles: list[Run], runs: list[Run], position: int, piece: Piece, pieces: list[Piece]
-) -> Run | None:
-    # A byline set in one block with a headline belongs to that headline's article.
-    for article in articles:
-        if any(headline.block == piece.block for _pos, headline in article.headlines):
-            return article
-    if piece.kind == "credit":
-        for run in runs:
-            if run.credit and run.end < position and distance(pieces, run.end, position) == 0:
-                return owner_of(articles, run)
-    before = [run for run in runs if run.end < position and run.paragraphs]
-    if before and is_closing_credit(piece.text) and distance(pieces, before[-1].end, position) == 0:
-        # A name in brackets closes the text above it.
-        return owner_of(articles, before[-1])
-    following = [run for run in runs if run.start > position and run.paragraphs]
-    if following and distance(pieces, position, following[0].start) <= 2:
-        return owner_of(articles, following[0])
-    if before:
-        return owner_of(articles, before[-1])
-    return owner_of(articles, following[0]) if following else None

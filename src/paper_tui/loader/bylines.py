@@ -1,0 +1,50 @@
+"""Give each byline and credit to the article it belongs to.
+
+A byline set in one block with a headline is that headline's article's; a credit follows the
+photo caption above it; a name in brackets closes the brief above it; any other byline goes
+with the text right under it, or failing that the text above.
+"""
+
+from __future__ import annotations
+
+from paper_tui.loader.grouping import distance, owner_of
+from paper_tui.loader.lines import is_closing_credit
+from paper_tui.loader.reflow import Piece
+from paper_tui.loader.runs import Run
+
+
+def attach_bylines(
+    articles: list[Run], runs: list[Run], bylines: list[int], pieces: list[Piece]
+) -> None:
+    """Give each byline or credit to the article it belongs to."""
+    for position in bylines:
+        piece = pieces[position]
+        target = _byline_owner(articles, runs, position, piece, pieces)
+        if target is None:
+            # A byline with no text near it: kept as an item of its own, never dropped.
+            target = Run(start=position, end=position, strong_start=True)
+            articles.append(target)
+        target.bylines.append(piece)
+
+
+def _byline_owner(
+    articles: list[Run], runs: list[Run], position: int, piece: Piece, pieces: list[Piece]
+) -> Run | None:
+    # A byline set in one block with a headline belongs to that headline's article.
+    for article in articles:
+        if any(headline.block == piece.block for _pos, headline in article.headlines):
+            return article
+    if piece.kind == "credit":
+        for run in runs:
+            if run.credit and run.end < position and distance(pieces, run.end, position) == 0:
+                return owner_of(articles, run)
+    before = [run for run in runs if run.end < position and run.paragraphs]
+    if before and is_closing_credit(piece.text) and distance(pieces, before[-1].end, position) == 0:
+        # A name in brackets closes the text above it.
+        return owner_of(articles, before[-1])
+    following = [run for run in runs if run.start > position and run.paragraphs]
+    if following and distance(pieces, position, following[0].start) <= 2:
+        return owner_of(articles, following[0])
+    if before:
+        return owner_of(articles, before[-1])
+    return owner_of(articles, following[0]) if following else None
