@@ -219,6 +219,13 @@ def test_damaged_utf8_keeps_the_undamaged_text() -> None:
         pytest.param(
             "\u3000\u3000正文　内容", "\u3000\u3000正文　内容", id="ideographic-space-kept"
         ),
+        pytest.param(
+            "﹃不平衡不充分的发展﹄︐正文︒",
+            "“不平衡不充分的发展”，正文。",
+            id="vertical-marks-upright",
+        ),
+        pytest.param("﹁﹂︙︵︶", "‘’…（）", id="vertical-marks-in-a-row"),
+        pytest.param("\ufe30正文\ufe4f", "\ufe30正文\ufe4f", id="other-vertical-forms-kept"),
     ],
 )
 def test_decode_cleans_text(raw: str, text: str) -> None:
