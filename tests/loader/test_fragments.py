@@ -52,3 +52,28 @@ def test_a_paragraph_first_line_set_under_a_subheading_is_split_off_it() -> None
     paragraphs = [p for item in load_text(text).items for p in item.paragraphs]
     assert quote in paragraphs
     assert not any("精准化解矛盾纠纷“" in p for p in paragraphs)
+
+
+HONG_KONG = (
+    "中央坚定支持特别行政区政府和行政长官依法施政并积极作为，团结带领香港社会各界人士继续积极发展"
+)
+HONG_KONG_REST = "经济、改善民生、维护法治、推进民主，不断开创香港发展新局面。"
+SEA = "党的十九大报告提出，坚持陆海统筹，加快建设海洋强国。多年来我国在关心海洋和认识海洋以及在经略"
+SEA_REST = "海洋方面已经积累了一定经验。以发展海洋经济为中心，推动海洋事业全面发展。"
+SEA_LAW = "维护海权、经略海洋离不开完善的海洋法律体系。"
+
+
+def test_a_fragment_two_ends_read_on_into_goes_to_the_one_with_no_other() -> None:
+    # 发展|海洋 and 经略|海洋 both read as words found on the page; 积极发展 also goes on into
+    # the column right after it, 经略 into nothing else.
+    text = page_of(
+        set_column(HONG_KONG, 12),
+        set_column(HONG_KONG_REST, 12, indent=0),
+        set_column(SEA, 12),
+        ["完善海洋法律体系"],
+        set_column(SEA_LAW, 12),
+        set_column(SEA_REST, 12, indent=0),
+    )
+    paragraphs = [p for item in load_text(text).items for p in item.paragraphs]
+    assert HONG_KONG + HONG_KONG_REST in paragraphs
+    assert SEA + SEA_REST in paragraphs

@@ -89,19 +89,9 @@ def join_fragments(pieces: list[Piece]) -> list[Piece]:
             if score is not None:
                 candidates.append((score, -order[id(end)], -order[id(start)], end, start))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]), reverse=True)
-    used_end: set[int] = set()
-    used_start: set[int] = set()
-    root: dict[int, int] = {}
-    for _score_value, _e, _s, end, start in candidates:
-        if id(end) in used_end or id(start) in used_start:
-            continue
-        # Never close a loop: the start must not already lead to the end.
-        if _root(root, id(end)) == id(start):
-            continue
+    for end, start in _match(candidates):
         end.joined.append(start)
-        used_end.add(id(end))
-        used_start.add(id(start))
-        root[id(start)] = _root(root, id(end))
+    used_start = {id(start) for end in body for start in end.joined}
     return [p for p in pieces if id(p) not in used_start]
 
 
@@ -193,10 +183,62 @@ def _is_tail(piece: Piece) -> bool:
     return line.ends and piece.width - line.width >= INDENT_MAX
 
 
-def _root(root: dict[int, int], key: int) -> int:
-    while key in root:
-        key = root[key]
-    return key
+_Candidate = tuple[float, int, int, Piece, Piece]
+
+
+def _match(candidates: list[_Candidate]) -> list[tuple[Piece, Piece]]:
+    """The joins made: each end to one start, best scores first, then improved by swaps.
+
+    Taking the best join first can leave an end with none: of 积极发展 and 经略, both read on
+    into 海洋方面 (发展海洋 and 经略海洋 are both on the page), and the first to take it leaves
+    the other nothing, though it had 经济 to go on with. So an end left without a start may
+    take one from another end that can move to a free start of its own, when the two joins
+    score more than the one by at least what a join needs to be made at all.
+    """
+    chosen: dict[int, tuple[float, Piece, Piece]] = {}  # by end
+    taken: dict[int, int] = {}  # start -> end
+    following: dict[int, Piece] = {}  # end -> start
+    for score, _e, _s, end, start in candidates:
+        if id(end) in chosen or id(start) in taken or _closes_loop(following, end, start):
+            continue
+        chosen[id(end)] = (score, end, start)
+        taken[id(start)] = id(end)
+        following[id(end)] = start
+    by_end: dict[int, list[_Candidate]] = {}
+    for candidate in candidates:
+        by_end.setdefault(id(candidate[3]), []).append(candidate)
+    for score, _e, _s, end, start in candidates:
+        if id(end) in chosen or id(start) not in taken:
+            continue
+        held, other, _start = chosen[taken[id(start)]]
+        for moved, _e2, _s2, _other, free in by_end[id(other)]:
+            if id(free) in taken or score + moved < held + MIN_SCORE:
+                continue
+            trial = dict(following)
+            del trial[id(other)]
+            if _closes_loop(trial, other, free):
+                continue
+            trial[id(other)] = free
+            if _closes_loop(trial, end, start):
+                continue
+            following = trial
+            following[id(end)] = start
+            chosen[id(other)] = (moved, other, free)
+            chosen[id(end)] = (score, end, start)
+            taken[id(free)] = id(other)
+            taken[id(start)] = id(end)
+            break
+    return [(end, start) for _score, end, start in chosen.values()]
+
+
+def _closes_loop(following: dict[int, Piece], end: Piece, start: Piece) -> bool:
+    """Whether joining ``start`` to ``end`` would make a loop: the start already leads to it."""
+    piece: Piece | None = start
+    while piece is not None:
+        if piece is end:
+            return True
+        piece = following.get(id(piece))
+    return False
 
 
 def _is_unfinished(piece: Piece) -> bool:
