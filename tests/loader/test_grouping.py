@@ -185,3 +185,23 @@ def test_a_headline_after_its_finished_text_stays_with_it_over_another_title() -
         (YOUTH_TITLE, (YOUTH,)),
         (MEANING, (MEANING_TEXT,)),
     ]
+
+
+FUNERAL_TITLE = "骨灰寄存20年以上免费"
+FUNERAL = "为减轻群众丧葬负担，沈阳对困难群众实行基本殡葬服务费用减免政策，减免对象为城乡低保对象。"
+ACCIDENT_TITLE = "早市附近发生车祸 民警菜市场揪出逃逸车主"
+ACCIDENT = "8旬老人刚出医院大门，就被一无牌照的三轮车撞倒身亡，民警在早市找到了肇事的三轮车主。"
+
+
+def test_a_byline_printed_as_the_last_line_of_a_text_closes_that_text() -> None:
+    text = page_of(
+        [FUNERAL_TITLE],
+        [*set_column(FUNERAL, 15), "辽沈晚报记者 胡月梅"],
+        [ACCIDENT_TITLE],
+        set_column(ACCIDENT, 15),
+    )
+    items = load_text(text).items
+    assert [(item.title, item.bylines) for item in items] == [
+        (FUNERAL_TITLE, ("辽沈晚报记者 胡月梅",)),
+        (ACCIDENT_TITLE, ()),
+    ]

@@ -1,8 +1,9 @@
 """Give each byline and credit to the article it belongs to.
 
 A byline set in one block with a headline is that headline's article's; a credit follows the
-photo caption above it; a name in brackets closes the brief above it; any other byline goes
-with the text right under it, or failing that the text above.
+photo caption above it; a name in brackets, or a byline printed as the last line of a finished
+text's block, closes the text above it; any other byline goes with the text right under it,
+or failing that the text above.
 """
 
 from __future__ import annotations
@@ -39,8 +40,13 @@ def _byline_owner(
             if run.credit and run.end < position and distance(pieces, run.end, position) == 0:
                 return owner_of(articles, run)
     before = [run for run in runs if run.end < position and run.paragraphs]
-    if before and is_closing_credit(piece.text) and distance(pieces, before[-1].end, position) == 0:
-        # A name in brackets closes the text above it.
+    # A name in brackets closes the text above it; so does a byline printed as the last line
+    # of that text's block, right under the end of a sentence.
+    if (
+        before
+        and distance(pieces, before[-1].end, position) == 0
+        and (is_closing_credit(piece.text) or _closes_block(pieces, position))
+    ):
         return owner_of(articles, before[-1])
     following = [run for run in runs if run.start > position and run.paragraphs]
     if following and distance(pieces, position, following[0].start) <= 2:
@@ -48,3 +54,18 @@ def _byline_owner(
     if before:
         return owner_of(articles, before[-1])
     return owner_of(articles, following[0]) if following else None
+
+
+def _closes_block(pieces: list[Piece], position: int) -> bool:
+    """Whether a byline is the last line of the block of a finished paragraph above it."""
+    piece = pieces[position]
+    above = pieces[position - 1] if position > 0 else None
+    below = pieces[position + 1] if position + 1 < len(pieces) else None
+    return (
+        piece.kind == "byline"
+        and above is not None
+        and above.kind == "paragraph"
+        and above.block == piece.block
+        and above.lines[-1].ends
+        and (below is None or below.block != piece.block)
+    )
