@@ -35,9 +35,7 @@ from paper_tui.search.tokens import chars, grams, quads
 SCHEMA_VERSION: Final = 4
 BUSY_SECONDS: Final = 10.0
 """How long to wait for another process writing the same index."""
-# The whole index is mapped (up to SQLite's own limit, 2 GB as built by default): a search in a
-# fresh process then reads it in place instead of copying each page it touches.
-MMAP_BYTES: Final = 2 * 1024 * 1024 * 1024
+MMAP_BYTES: Final = 256 * 1024 * 1024
 _CORRUPT_CODES: Final = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
 # SQLITE_PERM, BUSY, LOCKED, NOMEM, READONLY, IOERR, FULL, CANTOPEN: a fresh file would not help.
 _UNAVAILABLE_CODES: Final = frozenset({3, 5, 6, 7, 8, 10, 13, 14})
