@@ -74,3 +74,16 @@ def test_a_page_of_one_column_is_read_as_it_is() -> None:
     assert not is_layout(lines)
     assert [text for _row, text in read_columns(lines)] == lines
     assert not is_layout([])
+
+
+def test_a_header_row_set_across_the_columns_is_the_page_s_furniture() -> None:
+    # The date at the left edge, the page and section over the right column: one row, above a
+    # title set over the left column.
+    rows = side_by_side(set_column(LEFT, 14), set_column(RIGHT, 14))
+    width = len(rows[0])
+    header = "2025 年 2 月 8 日 星期六".ljust(width - 6) + "3 要闻"
+    title = "平湖市政协召开常委会会议"
+    page = load_text("\n".join([header, "", title, "", "", *rows]) + "\n").pages[0]
+    assert (page.number, page.date, page.section) == (3, "2025-02-08", "要闻")
+    assert [item.title for item in page.items] == [title]
+    assert page.items[0].paragraphs == (LEFT, RIGHT)

@@ -42,8 +42,8 @@ def is_layout(lines: Sequence[str]) -> bool:
 def read_columns(lines: Sequence[str]) -> list[tuple[int, str]]:
     """The page's lines column by column, each with the offset of the row it came from.
 
-    Rows above the first row of two columns (the page's header) come first, as they are; a
-    blank line separates the columns, and a block of a column from the next.
+    Rows above the first two rows set across columns (the page's header) come first, each piece
+    of a row a line; a blank line separates the columns, and a block of a column from the next.
     """
     pieces = [[(m.start(), m.group()) for m in _PIECE.finditer(line)] for line in lines]
     edges = _edges(pieces)
@@ -51,11 +51,16 @@ def read_columns(lines: Sequence[str]) -> list[tuple[int, str]]:
         return [(offset, line) for offset, line in enumerate(lines)]
     pieces = [_split_at_edges(found, edges) for found in pieces]
     out: list[tuple[int, str]] = []
-    first = next(
-        (row for row, found in enumerate(pieces) if len({_column(edges, s) for s, _ in found}) > 1),
-        len(lines),
-    )
-    out.extend((row, lines[row].strip()) for row in range(first))
+    spread = [len({_column(edges, start) for start, _ in found}) > 1 for found in pieces]
+    first = next((row for row, across in enumerate(spread) if across), len(lines))
+    filled = [row for row in range(first + 1, len(lines)) if pieces[row]]
+    if filled and not spread[filled[0]]:
+        # A header row alone, set across the columns (the date at one side, the page and
+        # section at the other): it belongs above them.
+        first += 1
+    for row in range(first):
+        # A header row sets the page's date, number and section apart: each is a line.
+        out.extend([(row, text) for _start, text in pieces[row]] or [(row, "")])
     for column in range(len(edges)):
         out.append((first, ""))
         empty = 0
