@@ -45,6 +45,16 @@ def group(*blocks: list[str]) -> list[tuple[int, list]]:
             Headline(None, "新时代：发展新方位 奋进新目标", None),
         ),
         (
+            # Layout mode keeps the doubled words on the line of the rest.
+            (["新征程：", "新征程：明确新目标 谱写新篇章"],),
+            Headline(None, "新征程：明确新目标 谱写新篇章", None),
+        ),
+        (
+            # A line the next begins with is kept unless it ends in a colon.
+            (["新征程"], ["新征程上的青年突击队"]),
+            Headline(None, "新征程", "新征程上的青年突击队"),
+        ),
+        (
             (["不用事先购票 直接刷证进站"], ["——清水公安城关派出所构建现代警务新模式"]),
             Headline(None, "不用事先购票 直接刷证进站", "清水公安城关派出所构建现代警务新模式"),
         ),

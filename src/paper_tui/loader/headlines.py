@@ -67,12 +67,23 @@ def _drop_split_copies(parts: list[_Part]) -> list[_Part]:
     """Drop the second copy of a fake-bold run that pdftotext split over two lines.
 
     ``新时代：`` / ``新时代`` / ``：发展新方位`` is ``新时代：发展新方位``: the middle line and the
-    first character of the next repeat the first line.
+    first character of the next repeat the first line. Layout mode keeps the copy on the line
+    of the rest: ``新征程：`` / ``新征程：明确新目标``, where a line ending in a colon is all
+    repeated by the next.
     """
     out: list[_Part] = []
     i = 0
     while i < len(parts):
         part = parts[i]
+        if (
+            i + 1 < len(parts)
+            and part.text.endswith(("：", ":"))
+            and parts[i + 1].text.startswith(part.text)
+            and len(parts[i + 1].text) > len(part.text)
+        ):
+            out.append(_Part(parts[i + 1].text, parts[i + 1].block, doubled=True))
+            i += 2
+            continue
         out.append(part)
         if i + 2 < len(parts):
             copy, rest = parts[i + 1].text, parts[i + 2].text
