@@ -116,7 +116,7 @@ def attach_headlines(
     over = _titles_over_bylined(headlines, pieces)
 
     def place(h: int, r: int) -> None:
-        position, piece = headlines[h]
+        position = headlines[h][0]
         claim = claims.get(r)
         if claim is not None and claim[1] != h:
             # A run another headline claims: a headline stacked on that one's group joins
@@ -131,10 +131,13 @@ def attach_headlines(
         run = bodies[r]
         if run.headlines and not _next_to_headline(run, position, pieces):
             return
-        run.headlines.append((position, piece))
-        run.headlines.sort(key=lambda item: item[0])
-        home[h] = r
+        give(h, r)
         _claim(claims, covered, h, r, len(bodies))
+
+    def give(h: int, r: int) -> None:
+        bodies[r].headlines.append(headlines[h])
+        bodies[r].headlines.sort(key=lambda item: item[0])
+        home[h] = r
 
     for _score, h, r in scored:
         if h not in home and h not in over:
@@ -143,10 +146,7 @@ def attach_headlines(
     # none, the two are placed as any other headline is.
     for h, below in over.items():
         if below in home:
-            r = home[below]
-            bodies[r].headlines.append(headlines[h])
-            bodies[r].headlines.sort(key=lambda item: item[0])
-            home[h] = r
+            give(h, home[below])
     pairs = set(over) | set(over.values())
     for _score, h, r in scored:
         if h not in home and h in pairs:
