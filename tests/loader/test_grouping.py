@@ -205,3 +205,35 @@ def test_a_byline_printed_as_the_last_line_of_a_text_closes_that_text() -> None:
         (FUNERAL_TITLE, ("辽沈晚报记者 胡月梅",)),
         (ACCIDENT_TITLE, ()),
     ]
+
+
+POLICE_TITLE = "“铁脚板+笔记本”护平安"
+POLICE = (
+    "近年来，城关派出所坚持和发展新时代“枫桥经验”，推行社区民警专职化，开展走动式管理，"
+    "把群众的事记在笔记本上，逐一对照解决。"
+)
+POLICE_MORE = "如今，城关派出所每个社区民警的背包里都携带着笔记本，分别记录着社区的人口信息。"
+SCAM_KICKER = "金川警方破获一起特大传销案"
+SCAM_TITLE = "摧毁一个“投资西部大开发项目”犯罪团伙"
+SCAM = (
+    "本报讯 8月5日，记者从金昌市公安局金川分局获悉，金川警方破获一起特大传销案，"
+    "摧毁一个以“投资西部大开发项目”为幌子的传销犯罪团伙，传销头目已被依法采取强制措施。"
+)
+
+
+def test_a_kicker_set_apart_joins_the_title_of_the_text_it_alone_heads() -> None:
+    # pdftotext set the kicker between the columns of another article; its words are all in
+    # the text its title heads, and in no other.
+    text = page_of(
+        [POLICE_TITLE],
+        set_column(POLICE, 15),
+        [SCAM_KICKER],
+        set_column(POLICE_MORE, 15),
+        [SCAM_TITLE],
+        set_column(SCAM, 15),
+    )
+    items = load_text(text).items
+    assert [(item.headline, item.paragraphs) for item in items] == [
+        (POLICE_TITLE, (POLICE, POLICE_MORE)),
+        (f"{SCAM_KICKER} {SCAM_TITLE}", (SCAM,)),
+    ]

@@ -126,6 +126,11 @@ def attach_headlines(
                 pieces, position, headlines[claim[1]][0], bodies[group], covered[h, r], r == group
             ):
                 r = group
+            elif r == group and _heads_alone(covered, h, r, len(bodies)):
+                # Set apart from the claimant but heading its text, and only that: another
+                # line of its headline group (a kicker pdftotext emitted elsewhere).
+                give(h, r)
+                return
             elif covered[h, r] < claim[0]:
                 return
         run = bodies[r]
@@ -232,6 +237,13 @@ def _claim(
         likely = other == r or (value >= CLAIM_COVERAGE and value >= CLAIM_SHARE * own)
         if likely and value > claims.get(other, (-1.0, -1))[0]:
             claims[other] = (value, h)
+
+
+def _heads_alone(covered: dict[tuple[int, int], float], h: int, r: int, count: int) -> bool:
+    """Whether headline ``h`` covers run ``r`` as well as a claim needs, and no other run."""
+    if covered[h, r] < CLAIM_COVERAGE:
+        return False
+    return all(covered[h, other] < CLAIM_COVERAGE for other in range(count) if other != r)
 
 
 def _has_byline(pieces: list[Piece], position: int) -> bool:
