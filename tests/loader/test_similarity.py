@@ -32,12 +32,13 @@ def test_masks_weigh_as_sets(count: int) -> None:
     weights = idf_weights(documents)
     squared = {gram: weight * weight for gram, weight in weights.items()}
     headline = bigrams("国人民大会堂 ab")
-    wanted = page.mask(headline)
-    for grams, mask in zip(documents, page.masks, strict=True):
+    covered = page.coverages(page.mask(headline), page.masks)
+    for grams, mask, coverage in zip(documents, page.masks, covered, strict=True):
         assert math.isclose(page.norm(mask), norm(grams, squared))
         total = sum(weights.get(gram, page.unseen) for gram in headline)
         found = sum(weights[gram] for gram in headline & grams)
-        assert math.isclose(page.coverage(wanted, mask), found / total)
+        assert math.isclose(coverage, found / total)
+    assert page.coverages(0, page.masks) == [0.0] * count
     for a, b in itertools.pairwise(documents):
         ma, mb = page.mask(a), page.mask(b)
         expected = similarity(a, norm(a, squared), b, norm(b, squared), squared)

@@ -97,8 +97,9 @@ def attach_headlines(
     for h, (position, piece) in enumerate(headlines):
         bonus = BYLINE_BONUS if _has_byline(pieces, position) else 0.0
         wanted = weights.mask(bigrams(piece.text))
-        for r, run in enumerate(bodies):
-            content = weights.coverage(wanted, weights.masks[r])
+        for r, (run, content) in enumerate(
+            zip(bodies, weights.coverages(wanted, weights.masks), strict=True)
+        ):
             covered[h, r] = content
             if position < run.start:
                 gap = distance(pieces, position, run.start)

@@ -112,12 +112,13 @@ class PageGrams:
             return 0.0
         return self._squares(a & b) / (a_norm * b_norm)
 
-    def coverage(self, grams: int, document: int) -> float:
-        """Share of the weight of mask ``grams`` found in mask ``document`` (0..1)."""
-        if not grams:
-            return 0.0
-        total = self.weight(grams)
-        return self.weight(grams & document) / total if total else 0.0
+    def coverages(self, grams: int, documents: Sequence[int]) -> list[float]:
+        """For each of the ``documents``, the share of the weight of mask ``grams`` found in
+        it (0..1)."""
+        total = self.weight(grams) if grams else 0.0
+        if not total:
+            return [0.0] * len(documents)
+        return [self.weight(grams & document) / total for document in documents]
 
     def _squares(self, mask: int) -> float:
         """The summed squared weights of a mask's bigrams."""
