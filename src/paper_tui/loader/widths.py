@@ -219,10 +219,13 @@ def _window_widths(
                 window.remove(run[start - 1])
             if inside[stop - 1]:
                 window.add(run[stop - 1])
-        if len(window.inner) >= 2:
+        if len(window.inner) >= MIN_LINES_FOR_WIDTH or (
+            len(window.inner) >= 2 and window.plain
+        ):
             by_start.append(window.width())
         else:
-            # Too few full lines here: the nearest column this text fits in.
+            # Too few full lines here, or only a few whose last mark may hang past the column
+            # or sit inside it: the nearest column this text fits in.
             by_start.append(width_for(run[start:stop], page_widths, borrow=True))
     return [by_start[min(max(i - WIDTH_WINDOW, 0), last)] for i in range(len(run))]
 
