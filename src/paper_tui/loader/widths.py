@@ -93,14 +93,18 @@ class _Window:
 
 
 def block_widths(blocks: Sequence[list[Line]]) -> list[float | None]:
-    """The column width each block shows by its full lines, None when it shows none."""
+    """The column width each block shows by its full lines, None when they do not show it."""
     widths: list[float | None] = []
     for block in blocks:
         body = [line for line in block if line.role == "body"]
         full = [
             body[i] for i in range(1, len(body) - 1) if not body[i - 1].stops and not body[i].stops
         ]
-        widths.append(block_width(full) if len(full) >= 2 else None)
+        # A few full lines that all end in a mark do not tell the width: the mark may hang past
+        # the column or sit inside it.
+        plain = any(line.width == line.inner_width for line in full)
+        shows = len(full) >= MIN_LINES_FOR_WIDTH or (len(full) >= 2 and plain)
+        widths.append(block_width(full) if shows else None)
     return widths
 
 
