@@ -62,6 +62,20 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+# Found by runs with a random seed: after the column break the block's only full lines both
+# end in a comma, which may hang past the column or sit inside it (measured around a line,
+# and over the whole block).
+HANGING_COMMAS = [
+    "实把这，都两关，力分三，前种将，而面而。",
+    "实把这，都两关，力分三。实把这，都两关，力分三前种，将而面而时学最那进要和些，知要本第好所"
+    "三此由都上手。",
+    "实把这，都两关，力分三，前种将而。实把这，都两关，力分三，前种将而面而时学，最那进要和些知要"
+    "本第好所。实把这，都两关，力分三前种将而面而时学最，那进要和些知要本第好所三。",
+    "实把这，都两关力分三前种将，而面而时学最那进要和些知。实把这都，两关力，分三前种将而面而时学"
+    "最那，进要和。",
+]
+
+
 @settings(
     max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
 )
@@ -71,37 +85,8 @@ def squash(text: str) -> str:
     blank_between=st.booleans(),
     breaks=st.sets(st.integers(min_value=1, max_value=60), max_size=4),
 )
-# Found by runs with a random seed: after the column break the block's only full lines both
-# end in a comma, which may hang past the column or sit inside it (measured around a line,
-# and over the whole block).
-@example(
-    paragraphs=[
-        "实把这，都两关，力分三，前种将，而面而。",
-        "实把这，都两关，力分三。实把这，都两关，力分三前种，将而面而时学最那进要和些，知要本第好所"
-        "三此由都上手。",
-        "实把这，都两关，力分三，前种将而。实把这，都两关，力分三，前种将而面而时学，最那进要和些知要"
-        "本第好所。实把这，都两关，力分三前种将而面而时学最，那进要和些知要本第好所三。",
-        "实把这，都两关力分三前种将，而面而时学最那进要和些知。实把这都，两关力，分三前种将而面而时学"
-        "最那，进要和。",
-    ],
-    width=17,
-    blank_between=False,
-    breaks={10},
-)
-@example(
-    paragraphs=[
-        "实把这，都两关，力分三，前种将，而面而。",
-        "实把这，都两关，力分三。实把这，都两关，力分三前种，将而面而时学最那进要和些，知要本第好所"
-        "三此由都上手。",
-        "实把这，都两关，力分三，前种将而。实把这，都两关，力分三，前种将而面而时学，最那进要和些知要"
-        "本第好所。实把这，都两关，力分三前种将而面而时学最，那进要和些知要本第好所三。",
-        "实把这，都两关力分三前种将，而面而时学最那进要和些知。实把这都，两关力，分三前种将而面而时学"
-        "最那，进要和。",
-    ],
-    width=17,
-    blank_between=False,
-    breaks={11},
-)
+@example(paragraphs=HANGING_COMMAS, width=17, blank_between=False, breaks={10})
+@example(paragraphs=HANGING_COMMAS, width=17, blank_between=False, breaks={11})
 def test_paragraphs_set_in_columns_load_back(
     paragraphs: list[str], width: int, blank_between: bool, breaks: set[int]
 ) -> None:
