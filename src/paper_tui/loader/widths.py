@@ -223,9 +223,7 @@ def _window_widths(
                 window.remove(run[start - 1])
             if inside[stop - 1]:
                 window.add(run[stop - 1])
-        if len(window.inner) >= MIN_LINES_FOR_WIDTH or (
-            len(window.inner) >= 2 and window.plain
-        ):
+        if len(window.inner) >= MIN_LINES_FOR_WIDTH or (len(window.inner) >= 2 and window.plain):
             by_start.append(window.width())
         else:
             # Too few full lines here, or only a few whose last mark may hang past the column
