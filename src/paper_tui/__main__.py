@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from paper_tui.cli import main
+from paper_tui.launch import main
 
 if __name__ == "__main__":
     sys.exit(main())

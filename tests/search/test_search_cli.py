@@ -15,6 +15,7 @@ from archive_pages import SEED_PAGE, write_archive
 from paper_tui.search import cli
 from paper_tui.search.cli import plain, run_search
 from paper_tui.search.index import DEFAULT_LIMIT, ArchiveIndex
+from paper_tui.search.listing import can_fork
 
 REPO = Path(__file__).parents[2]
 
@@ -218,6 +219,22 @@ print(status, ",".join(m for m in ("paper_tui.loader", "opencc") if m in sys.mod
 """
 
 
+EARLY = """
+import sys
+from paper_tui.search import listing
+forks = []
+fork = listing.Listing._fork
+def recorded(self):
+    forks.append([m for m in ("pathlib", "typing", "sqlite3") if m in sys.modules])
+    fork(self)
+listing.Listing._fork = recorded
+sys.argv = ["paper-tui", "search", sys.argv[1], sys.argv[2]]
+from paper_tui.launch import main
+status = main()
+print(status, forks)
+"""
+
+
 def _python(code: str, folder: Path, home: Path, *args: str) -> str:
     env = {**os.environ, "PAPER_TUI_HOME": str(home)}
     result = subprocess.run(
@@ -238,3 +255,14 @@ def test_search_imports_no_ui_library_and_loads_only_what_it_needs(
     assert _python(UNCHANGED, folder, private_home, "project") == "0 "
     assert _python(UNCHANGED, folder, private_home, "新时代中国特色社会主义") == "0 "
     assert _python(UNCHANGED, folder, private_home, "潤澤") == "0 opencc"
+
+
+@pytest.mark.skipif(not can_fork(), reason="no fork here")
+def test_the_command_lists_the_folder_before_it_imports_the_rest(
+    tmp_path: Path, private_home: Path
+) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / SEED_PAGE.name).write_bytes(SEED_PAGE.read_bytes())
+    # One child, forked before the command line, the index or SQLite were imported.
+    assert _python(EARLY, folder, private_home, "润泽") == "0 [[]]"

@@ -100,6 +100,35 @@ def test_closing_early_stops_the_child(archive: Path) -> None:
         os.waitpid(child, os.WNOHANG)
 
 
+@needs_fork
+def test_a_listing_begun_early_is_taken_over(archive: Path) -> None:
+    listing_module.begin(str(archive))
+    begun = listing_module._begun[str(archive)]
+    with Listing.start(str(archive)) as listing:
+        assert listing is begun
+        assert listing._child is not None
+        assert listing.entries() == walked(archive)
+    assert listing_module._begun == {}
+
+
+@needs_fork
+def test_a_listing_begun_for_another_folder_is_stopped(archive: Path) -> None:
+    listing_module.begin(str(archive / "a"))
+    child = listing_module._begun[str(archive / "a")]._child
+    with Listing.start(str(archive)) as listing:
+        assert listing.entries() == walked(archive)
+    assert child is not None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)
+    assert listing_module._begun == {}
+
+
+def test_nothing_is_begun_for_what_is_not_a_folder(archive: Path) -> None:
+    listing_module.begin(str(archive / "top.TXT"))
+    listing_module.begin(str(archive / "missing"))
+    assert listing_module._begun == {}
+
+
 def test_one_file_is_its_own_listing(archive: Path) -> None:
     page = archive / "top.TXT"
     listing = Listing.start(str(page))

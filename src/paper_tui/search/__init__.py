@@ -7,9 +7,10 @@ library only, apart from OpenCC for queries in traditional script; never Textual
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING
-
+# Not imported from typing: the search command imports this package before it forks a child to
+# list the files (see ``listing.begin``), and typing costs milliseconds (type checkers know the
+# name).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from paper_tui.search.database import SearchIndexError, index_file
     from paper_tui.search.index import ArchiveIndex, HeadlineRow, PageRow
@@ -48,4 +49,6 @@ def __getattr__(name: str) -> object:
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
     return getattr(import_module(f"{__name__}.{home}"), name)

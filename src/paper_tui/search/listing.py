@@ -17,13 +17,16 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-from collections.abc import Iterable
 from itertools import groupby
 from operator import itemgetter
-from typing import TYPE_CHECKING, BinaryIO, Final, NamedTuple
 
+# Not imported from typing, which costs a search command milliseconds before it can fork (type
+# checkers know the name).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import mmap
+    from collections.abc import Iterable
+    from typing import BinaryIO, Final
 
 PAGE_SUFFIX: Final = ".txt"
 _PIPE_BYTES: Final = 1 << 20  # Linux's default limit for an unprivileged process
@@ -35,13 +38,17 @@ Failure = tuple[str, str]
 """A folder that could not be listed, and why."""
 
 
-class _Part(NamedTuple):
+class _Part:
     """What listing one unit found."""
 
-    encoded: bytes
-    """Its entries, in path order, as ``marshal`` writes a list (nothing when there are none)."""
-    files: int
-    failures: list[Failure]
+    __slots__ = ("encoded", "failures", "files")
+
+    def __init__(self, encoded: bytes, files: int, failures: list[Failure]) -> None:
+        self.encoded = encoded
+        """Its entries, in path order, as ``marshal`` writes a list (nothing when there are
+        none)."""
+        self.files = files
+        self.failures = failures
 
 
 def digest(entries: Iterable[Entry]) -> str:
@@ -102,7 +109,14 @@ class Listing:
 
     @classmethod
     def start(cls, root: str) -> Listing:
-        """A listing begun at once with a child process where that is possible."""
+        """A listing begun at once with a child process where that is possible (or taken over
+        from ``begin``)."""
+        begun = _begun.pop(root, None)
+        for other in _begun.values():  # begun for another path: not wanted
+            other.close()
+        _begun.clear()
+        if begun is not None:
+            return begun
         listing = cls(root)
         if listing.base == root and can_fork():
             listing._fork()
@@ -283,6 +297,19 @@ class Listing:
         finally:
             # Whatever happens, the child must never run the parent's code or exit handlers.
             os._exit(status)
+
+
+_begun: dict[str, Listing] = {}
+
+
+def begin(root: str) -> None:
+    """Begin listing the folder ``root`` (an absolute path) now, for ``Listing.start(root)``.
+
+    The search command calls it before importing anything else, so that the files are listed
+    while the index is imported and searched.
+    """
+    if root not in _begun and os.path.isdir(root):
+        _begun[root] = Listing.start(root)
 
 
 def _walk(folder: str, skip: int) -> tuple[list[Entry], list[Failure]]:
