@@ -56,6 +56,9 @@ INLINE_CAPTION: Final = LazyPattern(
     r"(?P<credit>[\u4e00-\u9fff·]{0,12}?(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}\s*[/／]?\s*摄)\s*$"
 )
 # Author affiliation after an essay: "（作者为中央党校教授）", "（作者单位：…）".
+# The title of a notice (法院公告, 遗失声明, 招聘启事, 注销公示), which a page sets in bold over
+# each of the notices it prints one under another.
+NOTICE_TITLE: Final = re.compile(r"(?:公告|声明|启事|通告|公示)$")
 AFFILIATION_START: Final = re.compile(r"^[（(]\s*作\s*者\s*(?:为|系|是|单\s*位|分\s*别)")
 # Leads that open a news article: "本报讯", "本报北京1月2日讯", "福州晚报讯", "新华社北京2月8日电".
 LEAD: Final = LazyPattern(

@@ -25,7 +25,13 @@ from paper_tui.loader.chars import (
     ends_sentence,
     is_cjk,
 )
-from paper_tui.loader.lines import AFFILIATION_START, Line, is_author_name, is_lead
+from paper_tui.loader.lines import (
+    AFFILIATION_START,
+    NOTICE_TITLE,
+    Line,
+    is_author_name,
+    is_lead,
+)
 from paper_tui.loader.widths import (
     CLOSING_QUOTES,
     INDENT_MAX,
@@ -250,7 +256,7 @@ def _split_run_after(
                 close(i, run[i : i + title], "headline")
                 i += title
                 continue
-            heading = _subheading_at(run, i, widths)
+            heading = _subheading_at(run, i, widths) or _notice_title_at(run, i, widths)
             if heading:
                 close(i, run[i : i + heading], "subheading")
                 i += heading
@@ -368,6 +374,21 @@ def _subheading_at(run: list[Line], i: int, widths: list[float]) -> int:
         if not INDENT_MIN <= shortfall <= INDENT_MAX or _finishes_word(run[after].text):
             return 0
     return count
+
+
+def _notice_title_at(run: list[Line], i: int, widths: list[float]) -> int:
+    """1 if ``run[i]`` is a notice's title over its text (``…人民法院送达公告`` / ``曾平生:``).
+
+    The title is set in the notices' column without a blank line or an indent of its own: it
+    is told by its wording, unpunctuated, and by falling short of the column by more than a
+    paragraph's first line does (``…发表严正声明`` may end an indented first line).
+    """
+    line = run[i]
+    if i + 1 >= len(run) or not NOTICE_TITLE.search(line.text):
+        return 0
+    if _has_clause_punct(line.text) or not is_headline_text(line.text):
+        return 0
+    return 1 if widths[i] - line.width > INDENT_MAX else 0
 
 
 def _is_phrases(text: str) -> bool:

@@ -2,7 +2,8 @@
 
 A run ends where the text shows an article boundary: a headline, a byline, a photo credit, a
 continuation marker or an author's affiliation; a lead (本报讯, 新华社…电) opens a new one. A photo
-caption printed with its credit (``图为…。新华社记者徐昱摄``) is a run of its own.
+caption printed with its credit (``图为…。新华社记者徐昱摄``) is a run of its own, and so is each
+notice of a page's notices, under its title.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Final
 from paper_tui.loader.lines import (
     AFFILIATION_START,
     INLINE_CAPTION,
+    NOTICE_TITLE,
     continuation_page,
     is_lead,
 )
@@ -79,6 +81,15 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
 
     for index, piece in enumerate(pieces):
         kind = piece.kind
+        if kind in ("headline", "subheading") and _is_notice_title(piece):
+            # Notices share their wording (本院受理的原告…): only their order tells which text
+            # is whose, so each title heads the text under it.
+            piece.kind = "headline"
+            current = Run(start=index, end=index, strong_start=True)
+            current.headlines.append((index, piece))
+            runs.append(current)
+            brief_box = False
+            continue
         if kind in ("paragraph", "subheading"):
             text = piece.text
             if AFFILIATION_START.match(text) and current is not None:
@@ -133,6 +144,12 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
                 current.continued_from = page
                 runs.append(current)
     return runs, headlines, bylines
+
+
+def _is_notice_title(piece: Piece) -> bool:
+    """Whether a heading is a notice's title (with the case number or a section name set
+    with it)."""
+    return any(NOTICE_TITLE.search(line.text) for line in piece.lines)
 
 
 def _under_reporter(pieces: list[Piece], index: int) -> bool:

@@ -1,0 +1,73 @@
+"""Runs: where the text shows that one item ends and another begins, from small labelled pages."""
+
+from __future__ import annotations
+
+from typeset import page_of, set_column
+
+from paper_tui.loader import load_text
+
+FAIR_TITLE = "大观镇举办首届蜂糖李采摘节"
+FAIR = (
+    "本报讯 近日，大观镇在里穴村举办首届蜂糖李采摘节，吸引周边游客前来采摘品尝，"
+    "村民们的蜂糖李卖出了好价钱。"
+)
+COURT = "兴义市人民法院公告"
+NOTICES = [
+    (
+        "（2023）黔2301民初3661号",
+        "钱某某：",
+        "本院受理的原告吴某某诉你民间借贷纠纷一案，因通过其他方式无法向你送达诉讼材料，"
+        "现依法向你公告送达起诉状副本、应诉通知书和开庭传票。自公告发出之日起，"
+        "经过三十日即视为送达。",
+    ),
+    (
+        "（2023）黔2301民初4066号",
+        "杨某某：",
+        "本院受理的原告李某某诉你离婚纠纷一案，因通过其他方式无法向你送达诉讼材料，"
+        "现依法向你公告送达起诉状副本、应诉通知书和开庭传票。逾期不到庭，"
+        "本院将依法缺席审理，特此公告。",
+    ),
+]
+ARBITRATION = "黔西南州劳动人事争议仲裁院公告"
+ARBITRATED = (
+    "云南某某投资有限责任公司：",
+    "本委受理杨某某与你单位劳动争议一案，因无法向你单位送达仲裁文书，现依法向你单位"
+    "公告送达裁决书。自公告发布之日起，经过三十日即视为送达。",
+)
+
+
+def _notices_column() -> list[str]:
+    lines = ["信息服务"]
+    for number, addressee, body in NOTICES:
+        lines += [COURT, number, addressee, *set_column(body, 20)]
+    # This title is set right under the text before it, with nothing to set it apart but
+    # its wording.
+    lines += [ARBITRATION, ARBITRATED[0], *set_column(ARBITRATED[1], 20)]
+    return lines
+
+
+def test_each_notice_is_an_item_under_its_title() -> None:
+    # Notices share their wording, so none of them is taken for another one's column.
+    text = page_of([FAIR_TITLE], set_column(FAIR, 18), _notices_column())
+    items = load_text(text).items
+    assert [(item.kicker, item.title, item.subtitle) for item in items] == [
+        (None, FAIR_TITLE, None),
+        ("信息服务", COURT, NOTICES[0][0]),
+        (None, COURT, NOTICES[1][0]),
+        (None, ARBITRATION, None),
+    ]
+    assert items[0].paragraphs == (FAIR,)
+    expected = [*NOTICES, (None, *ARBITRATED)]
+    for item, (_number, addressee, body) in zip(items[1:], expected, strict=True):
+        assert "".join(item.paragraphs) == addressee + body
+
+
+def test_a_first_line_that_only_ends_in_a_notice_word_stays_in_its_paragraph() -> None:
+    # An indented first line may end with 声明 or 公告; it opens no notice.
+    paragraph = (
+        "外交部发言人就此发表严正声明表示，有关做法违反国际法和国际关系基本准则，中方对此坚决反对。"
+    )
+    lines = set_column(paragraph, 16)
+    assert lines[0].endswith("严正声明")
+    items = load_text(page_of(["中方就有关问题表明严正立场"], lines)).items
+    assert [item.paragraphs for item in items] == [(paragraph,)]
