@@ -187,3 +187,19 @@ def test_a_space_inside_a_quotation_or_after_a_lead_is_not_between_phrases() -> 
     assert paragraphs_of("\n".join(lead) + "\n") == [
         "本报讯 记者从中国铁路南昌局集团有限公司获悉，新功能自昨日起启用。"
     ]
+
+
+def test_a_line_opening_with_a_closing_mark_carries_on_the_paragraph() -> None:
+    # A judgment quoted in brackets ends with a short line; the closing bracket and the rest of
+    # the sentence come on the next line, as narrow as a first line (its marks and figures are
+    # half-width), but no paragraph opens with a closing mark.
+    lines = [
+        "本院受理原告某某经营部诉你买卖合同纠",
+        "纷一案，现依法向你公告送达民事判决书",
+        "【限被告于本判决生效之日起十日内向原告",
+        "支付货款及逾期付款利息。案件受理费由被",
+        "告承担。",
+        "】，自公告之日起，30日内来本院领取民",
+        "事判决书，逾期则视为送达。",
+    ]
+    assert paragraphs_of("\n".join(lines) + "\n") == ["".join(lines)]

@@ -56,6 +56,9 @@ PieceKind = Literal[
 SUBHEADING_SHORT: Final = 3.5
 HEADLINE_MAX_LINES: Final = 4
 SUBHEADING_MAX_LINES: Final = 6
+# Marks no paragraph opens with: a line that starts with one carries on the sentence above
+# (``】，自公告之日起`` after a bracketed judgment). Dashes and ellipses may open a quotation.
+_GOES_ON: Final = "".join(char for char in CLOSING if char not in "…—·")
 HEADLINE_MAX_CHARS: Final = 64
 # The phrases of a headline line set a space apart are at least this long (a name is shorter).
 MIN_PHRASE: Final = 4
@@ -316,7 +319,7 @@ def _ends_paragraph(run: list[Line], widths: list[float], printed: Printed, i: i
         return True
     if _closes_aside(run, i):
         return True
-    if not line.ends or printed.goes_on[i]:
+    if not line.ends or printed.goes_on[i] or next_line.text[0] in _GOES_ON:
         return False
     short = widths[i + 1] - printed.inner[i + 1]
     if widths[i] - printed.width[i] >= SHORT_LINE:
