@@ -71,3 +71,27 @@ def test_a_first_line_that_only_ends_in_a_notice_word_stays_in_its_paragraph() -
     assert lines[0].endswith("严正声明")
     items = load_text(page_of(["中方就有关问题表明严正立场"], lines)).items
     assert [item.paragraphs for item in items] == [(paragraph,)]
+
+
+STATEMENT_TITLE = "中俄两国元首发表联合声明"
+STATEMENT = (
+    "新华社北京5月16日电 中俄两国元首当天在北京会谈后发表联合声明，双方一致同意深化"
+    "全面战略协作伙伴关系。联合声明指出，中俄两国将在多边框架内加强协调。"
+)
+HARVEST_TITLE = "夏粮收购工作全面展开"
+HARVEST = (
+    "本报讯 随着新麦陆续上市，各地夏粮收购工作全面展开，收购企业严格执行政策，"
+    "确保种粮农民卖得出、卖得好。"
+)
+
+
+def test_a_news_headline_ending_like_a_notice_title_goes_by_its_words() -> None:
+    # pdftotext emitted the headline after its article's text; it reads like a notice's
+    # title, but the page prints no notices and no one is addressed under it.
+    text = page_of(
+        set_column(STATEMENT, 16), [STATEMENT_TITLE], [HARVEST_TITLE], set_column(HARVEST, 16)
+    )
+    items = load_text(text).items
+    assert sorted((item.title, item.paragraphs) for item in items) == sorted(
+        [(STATEMENT_TITLE, (STATEMENT,)), (HARVEST_TITLE, (HARVEST,))]
+    )

@@ -59,6 +59,8 @@ INLINE_CAPTION: Final = LazyPattern(
 # The title of a notice (法院公告, 遗失声明, 招聘启事, 注销公示), which a page sets in bold over
 # each of the notices it prints one under another.
 NOTICE_TITLE: Final = re.compile(r"(?:公告|声明|启事|通告|公示)$")
+# Whom a notice is addressed to, as its text opens: "钱某某：", "某某有限公司、某某贸易有限公司:".
+ADDRESSEE: Final = re.compile(r"[^，。；！？：:]{2,40}[：:]")
 AFFILIATION_START: Final = re.compile(r"^[（(]\s*作\s*者\s*(?:为|系|是|单\s*位|分\s*别)")
 # Leads that open a news article: "本报讯", "本报北京1月2日讯", "福州晚报讯", "新华社北京2月8日电".
 LEAD: Final = LazyPattern(

@@ -26,6 +26,7 @@ from paper_tui.loader.chars import (
     is_cjk,
 )
 from paper_tui.loader.lines import (
+    ADDRESSEE,
     AFFILIATION_START,
     NOTICE_TITLE,
     Line,
@@ -383,13 +384,16 @@ def _notice_title_at(run: list[Line], i: int, widths: list[float]) -> int:
     """1 if ``run[i]`` is a notice's title over its text (``…人民法院送达公告`` / ``曾平生:``).
 
     The title is set in the notices' column without a blank line or an indent of its own: it
-    is told by its wording, unpunctuated, and by falling short of the column by more than a
-    paragraph's first line does (``…发表严正声明`` may end an indented first line).
+    is told by its wording, unpunctuated, by falling short of the column by more than a
+    paragraph's first line does (``…发表严正声明`` may end an indented first line), and by the
+    addressee under it.
     """
     line = run[i]
     if i + 1 >= len(run) or not NOTICE_TITLE.search(line.text):
         return 0
     if _has_clause_punct(line.text) or not is_headline_text(line.text):
+        return 0
+    if not ADDRESSEE.match("".join(following.text for following in run[i + 1 : i + 3])):
         return 0
     return 1 if widths[i] - line.width > INDENT_MAX else 0
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from paper_tui.loader.lines import (
+    ADDRESSEE,
     AFFILIATION_START,
     INLINE_CAPTION,
     NOTICE_TITLE,
@@ -74,6 +75,7 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
     bylines: list[int] = []
     current: Run | None = None
     brief_box = False
+    notices = _notice_titles(pieces)
 
     def close() -> None:
         nonlocal current
@@ -81,7 +83,7 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
 
     for index, piece in enumerate(pieces):
         kind = piece.kind
-        if kind in ("headline", "subheading") and _is_notice_title(piece):
+        if index in notices:
             # Notices share their wording (本院受理的原告…): only their order tells which text
             # is whose, so each title heads the text under it.
             piece.kind = "headline"
@@ -146,10 +148,29 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
     return runs, headlines, bylines
 
 
-def _is_notice_title(piece: Piece) -> bool:
-    """Whether a heading is a notice's title (with the case number or a section name set
-    with it)."""
-    return any(NOTICE_TITLE.search(line.text) for line in piece.lines)
+def _notice_titles(pieces: list[Piece]) -> set[int]:
+    """Positions of the headings that are notices' titles (with the case number or a section
+    name set with them).
+
+    A news headline may end with the same words (两国发表联合声明), and pdftotext may emit it
+    after its article: a title is a notice's only where the page prints notices, several, or
+    the text under it opens by addressing someone (``钱某某：``).
+    """
+    found = [
+        index
+        for index, piece in enumerate(pieces)
+        if piece.kind in ("headline", "subheading")
+        and any(NOTICE_TITLE.search(line.text) for line in piece.lines)
+    ]
+    if len(found) >= 2:
+        return set(found)
+    return {
+        index
+        for index in found
+        if index + 1 < len(pieces)
+        and pieces[index + 1].kind == "paragraph"
+        and ADDRESSEE.match(pieces[index + 1].text)
+    }
 
 
 def _under_reporter(pieces: list[Piece], index: int) -> bool:
