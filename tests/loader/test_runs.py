@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from typeset import page_of, set_column
 
 from paper_tui.loader import load_text
@@ -95,3 +96,20 @@ def test_a_news_headline_ending_like_a_notice_title_goes_by_its_words() -> None:
     assert sorted((item.title, item.paragraphs) for item in items) == sorted(
         [(STATEMENT_TITLE, (STATEMENT,)), (HARVEST_TITLE, (HARVEST,))]
     )
+
+
+BRIEFS = [
+    ("本报讯 近日，某县举办农民丰收节，展示当地特色农产品，吸引游客前来选购。", "（张某）"),
+    ("本报讯 日前，某镇组织志愿者走进敬老院，为老人打扫卫生、理发，送去节日问候。", "（李某）"),
+]
+
+
+@pytest.mark.parametrize("label", ["◇简 讯◇", "【简讯】"])
+def test_a_box_of_briefs_keeps_its_label_with_the_page(label: str) -> None:
+    # Each brief closes with its writer's name; the box's label heads none of them.
+    blocks = [[*set_column(text, 16), credit] for text, credit in BRIEFS]
+    page = load_text(page_of([label], *blocks)).pages[0]
+    assert [(item.kind, item.paragraphs, item.bylines) for item in page.items] == [
+        ("brief", (text,), (credit,)) for text, credit in BRIEFS
+    ]
+    assert label in page.furniture

@@ -35,6 +35,8 @@ BYLINE: Final = LazyPattern(
 )
 # Lines that open with a box mark are credits or bylines in local dailies: "■记者 居丹荔".
 BOXED: Final = re.compile(r"^[■□◆◇●]\s*\S")
+# The frame of a box of briefs: "◇简 讯◇", "【简讯】" (a heading, never a byline).
+BRIEF_BOX: Final = re.compile(r"^[◇◆■□●◎【\[〔]*\s*简\s*讯\s*[◇◆■□●◎】\]〕]*$")
 # Photo credits: "■摄影 王强", "朱艳霞 摄", "李天亮/摄", "制图：李姿阅", "受访者供图"; and
 # those of drawings and supplied pictures: "漫画：张三", "翟桂溪作（新华社发）", "李四/绘".
 CREDIT: Final = re.compile(
@@ -144,7 +146,12 @@ def classify(text: str) -> Role:
     bylined = len(compact) <= 48 and _BYLINE_HINT.search(text) and BYLINE.match(text)
     if bylined and not _lead(compact):
         return "byline"
-    if BOXED.match(text) and len(compact) <= 40 and "。" not in text:
+    if (
+        BOXED.match(text)
+        and len(compact) <= 40
+        and "。" not in text
+        and not BRIEF_BOX.match(compact)
+    ):
         return "byline"
     if is_closing_credit(text):
         return "byline"

@@ -15,6 +15,7 @@ from typing import Final
 from paper_tui.loader.lines import (
     ADDRESSEE,
     AFFILIATION_START,
+    BRIEF_BOX,
     INLINE_CAPTION,
     NOTICE_TITLE,
     continuation_page,
@@ -29,10 +30,8 @@ CAPTION_MAX_CHARS: Final = 400
 # more than this many ems is another column.
 MIN_LINES_FOR_COLUMN: Final = 3
 COLUMN_CHANGE: Final = 1.5
-# The frame of a box of briefs: "◇简 讯◇", "【简讯】".
 # A byline naming a reporter's role, as every local daily's article opens with one.
 REPORTER: Final = re.compile(r"记\s*者|通\s*讯\s*员")
-BRIEF_BOX: Final = re.compile(r"^[◇◆■□●◎【\[〔]*\s*简\s*讯\s*[◇◆■□●◎】\]〕]*$")
 
 
 @dataclass(slots=True)
@@ -116,6 +115,8 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
         elif kind == "headline":
             if BRIEF_BOX.match(piece.text.replace(" ", "")):
                 brief_box = True
+                # The box's label: the page keeps it with its furniture, as no item heads it.
+                piece.kind = "furniture"
             else:
                 headlines.append((index, piece))
                 brief_box = False
