@@ -1,11 +1,11 @@
 """The loader: column-wrapped page text in, articles out. Standard library only.
 
 The pipeline, one stage per module: ``decode`` (bytes to text, pages), ``layout`` (columns set
-side by side read one after another), ``lines`` (clean and
-classify each line), ``furniture`` (page metadata), ``reflow`` (lines to paragraphs, each line
-measured against its column by ``widths``),
-``fragments`` (rejoin paragraphs split by column breaks), ``articles`` (group into items, attach
-headlines and bylines).
+side by side read one after another), ``lines`` (clean and classify each line, by wordings
+``scripts`` spells in either script), ``furniture`` (page metadata), ``reflow`` (lines to
+paragraphs, each line measured against its column by ``widths``), ``fragments`` (rejoin
+paragraphs split by column breaks), ``articles`` (group into items, attach headlines and
+bylines).
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from paper_tui.loader.chars import (
     width_parts,
 )
 from paper_tui.loader.clean import remove_justification_spaces
+from paper_tui.loader.scripts import either, spellings, with_forms
 
 # Punctuation that may hang past the end of a line instead of starting the next one.
 HANGING: Final = "，。、；：？！”’）》」』】,.;:?!"
@@ -30,79 +31,96 @@ _NAME: Final = r"[\u4e00-\u9fff·]{1,4}"
 # Bylines: "■记者 李晖 通讯员 余建", "本报记者 张三", "辽沈晚报记者 胡月梅",
 # "新甘肃·甘肃法治报记者 齐洪德", "顶端新闻·河南商报记者 刘慧丽 见习记者 李衍慧/文".
 BYLINE: Final = LazyPattern(
-    r"^(?:■\s*)?[\u4e00-\u9fff·]{0,14}?(?:记\s*者|通\s*讯\s*员|实\s*习\s*生|特约撰稿|撰\s*文|编\s*译)"
-    r"\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?:[\s、/／]+[\u4e00-\u9fff·/／]{1,8}){0,8}$"
+    either(
+        r"^(?:■\s*)?[\u4e00-\u9fff·]{0,14}?(?:记\s*者|通\s*讯\s*员|实\s*习\s*生|特约撰稿|撰\s*文|编\s*译)"
+        r"\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?:[\s、/／]+[\u4e00-\u9fff·/／]{1,8}){0,8}$"
+    )
 )
 # Lines that open with a box mark are credits or bylines in local dailies: "■记者 居丹荔".
 BOXED: Final = re.compile(r"^[■□◆◇●]\s*\S")
 # The frame of a box of briefs: "◇简 讯◇", "【简讯】" (a heading, never a byline).
-BRIEF_BOX: Final = re.compile(r"^[◇◆■□●◎【\[〔]*\s*简\s*讯\s*[◇◆■□●◎】\]〕]*$")
+BRIEF_BOX: Final = re.compile(either(r"^[◇◆■□●◎【\[〔]*\s*简\s*讯\s*[◇◆■□●◎】\]〕]*$"))
 # Photo credits: "■摄影 王强", "朱艳霞 摄", "李天亮/摄", "制图：李姿阅", "受访者供图"; and
 # those of drawings and supplied pictures: "漫画：张三", "翟桂溪作（新华社发）", "李四/绘".
 CREDIT: Final = re.compile(
-    r"^(?:■\s*)?(?:本\s*版\s*)?(?:摄\s*影|图\s*片|制\s*图|图\s*文|图|漫\s*画|插\s*图)"
-    r"\s*[:：/／]?\s*\S"
-    r"|(?:^|\s|/|／)摄$|/\s*摄\s*$|／\s*摄\s*$|供\s*图$|\s摄\s"
-    r"|^(?:数据|资料)?来源\s*[:：]"
-    r"|[/／]\s*(?:作|绘|画)\s*$"
-    r"|^[\u4e00-\u9fff·]{2,5}\s*(?:作|绘)?\s*[（(][\u4e00-\u9fff]{1,8}?发[)）]$"
+    either(
+        r"^(?:■\s*)?(?:本\s*版\s*)?(?:摄\s*影|图\s*片|制\s*图|图\s*文|图|漫\s*画|插\s*图)"
+        r"\s*[:：/／]?\s*\S"
+        r"|(?:^|\s|/|／)摄$|/\s*摄\s*$|／\s*摄\s*$|供\s*图$|\s摄\s"
+        r"|^(?:数据|资料)?来源\s*[:：]"
+        r"|[/／]\s*(?:作|绘|画)\s*$"
+        r"|^[\u4e00-\u9fff·]{2,5}\s*(?:作|绘)?\s*[（(][\u4e00-\u9fff]{1,8}?发[)）]$"
+    )
 )
 # Continuation markers: "（下转2版）", "（上接1版）", "（转第3版）", "转A2版".
 CONTINUATION: Final = re.compile(
-    r"^[（(]?\s*(?P<dir>下\s*转|上\s*接|转\s*第?|接\s*第?)\s*(?:第\s*)?"
-    r"(?P<page>[A-Za-z]?\s*\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*[)）]?$"
+    either(
+        r"^[（(]?\s*(?P<dir>下\s*转|上\s*接|转\s*第?|接\s*第?)\s*(?:第\s*)?"
+        r"(?P<page>[A-Za-z]?\s*\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*[)）]?$"
+    )
 )
 # A caption run into the text with its credit at the end: "图为…检查。新华社记者徐昱摄".
 INLINE_CAPTION: Final = LazyPattern(
-    r"^(?:(?P<lead>[上下左右]?图[：:为]|图片[：:为]).*|.*图为.*)[。！]\s*"
-    r"(?P<credit>[\u4e00-\u9fff·]{0,12}?(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}\s*[/／]?\s*摄)\s*$"
+    either(
+        r"^(?:(?P<lead>[上下左右]?图[：:为]|图片[：:为]).*|.*图为.*)[。！]\s*"
+        r"(?P<credit>[\u4e00-\u9fff·]{0,12}?(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}\s*[/／]?\s*摄)\s*$"
+    )
 )
 # Author affiliation after an essay: "（作者为中央党校教授）", "（作者单位：…）".
 # The title of a notice (法院公告, 遗失声明, 招聘启事, 注销公示), which a page sets in bold over
 # each of the notices it prints one under another.
-NOTICE_TITLE: Final = re.compile(r"(?:公告|声明|启事|通告|公示)$")
+NOTICE_TITLE: Final = re.compile(either(r"(?:公告|声明|启事|通告|公示)$"))
 # Whom a notice is addressed to, as its text opens: "钱某某：", "某某有限公司、某某贸易有限公司:".
 ADDRESSEE: Final = re.compile(r"[^，。；！？：:]{2,40}[：:]")
-AFFILIATION_START: Final = re.compile(r"^[（(]\s*作\s*者\s*(?:为|系|是|单\s*位|分\s*别)")
+AFFILIATION_START: Final = re.compile(either(r"^[（(]\s*作\s*者\s*(?:为|系|是|单\s*位|分\s*别)"))
 # Leads that open a news article: "本报讯", "本报北京1月2日讯", "福州晚报讯", "新华社北京2月8日电".
 LEAD: Final = LazyPattern(
-    r"^(?:本\s*报|[\u4e00-\u9fff·]{1,12}?(?:报|社|网|台|新闻|电视台|通讯社))"
-    # 讯 of a lead, not of the role 通讯员 (新甘肃·甘肃法治报通讯员 庞俊宝)
-    r"[\u4e00-\u9fff\d\s月日]{0,14}?(?:讯(?!员)|电)(?=[\s（(“【\d]|$|[\u4e00-\u9fff])"
+    either(
+        r"^(?:本\s*报|[\u4e00-\u9fff·]{1,12}?(?:报|社|网|台|新闻|电视台|通讯社))"
+        # 讯 of a lead, not of the role 通讯员 (新甘肃·甘肃法治报通讯员 庞俊宝)
+        r"[\u4e00-\u9fff\d\s月日]{0,14}?(?:讯(?!员)|电)(?=[\s（(“「【\d]|$|[\u4e00-\u9fff])"
+    )
 )
 # Page furniture: dates, weekdays, "7 理论", editor and contact lines, advertisement marks.
 DATE_LINE: Final = re.compile(
-    r"^(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
-    # or in figures: 2021.3.23, 2021-03-23, 2021/3/23
-    r"|(?P<fy>\d{4})\s*(?P<sep>[.．/-])\s*(?P<fm>\d{1,2})\s*(?P=sep)\s*(?P<fd>\d{1,2}))"
-    r"(?:\s*星期[一二三四五六日天])?"
-    r"(?:\s*(?:农历|丁|戊|己|庚|辛|壬|癸|甲|乙|丙)\S*)*$"
+    either(
+        r"^(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+        # or in figures: 2021.3.23, 2021-03-23, 2021/3/23
+        r"|(?P<fy>\d{4})\s*(?P<sep>[.．/-])\s*(?P<fm>\d{1,2})\s*(?P=sep)\s*(?P<fd>\d{1,2}))"
+        r"(?:\s*星期[一二三四五六日天])?"
+        r"(?:\s*(?:农历|丁|戊|己|庚|辛|壬|癸|甲|乙|丙)\S*)*$"
+    )
 )
 WEEKDAY: Final = re.compile(r"^星期[一二三四五六日天]$")
 PAGE_HEADER: Final = LazyPattern(
-    r"^(?P<num>[A-Za-z]?\d{1,3})(?:\s*版)?(?:\s*(?P<section>[\u4e00-\u9fff·]{2,8}))?"
-    # A header may end with the page's contacts: 05 综合新闻 微信：lswbwx
-    r"(?:\s+(?:微信|微博|邮箱|电话|热线|网址)\s*[:：]\s*\S+)*$"
+    either(
+        r"^(?P<num>[A-Za-z]?\d{1,3})(?:\s*版)?(?:\s*(?P<section>[\u4e00-\u9fff·]{2,8}))?"
+        # A header may end with the page's contacts: 05 综合新闻 微信：lswbwx
+        r"(?:\s+(?:微信|微博|邮箱|电话|热线|网址)\s*[:：]\s*\S+)*$"
+    )
 )
 # The same, the section first: 黔西南新闻 A3.
 SECTION_HEADER: Final = LazyPattern(
     r"^(?P<section>[\u4e00-\u9fff·]{2,8})\s*(?P<num>[A-Za-z]?\d{1,3})(?:\s*版)?$"
 )
 STAFF: Final = re.compile(
-    r"^(?:责\s*编|责任编辑|美\s*编|编\s*辑|校\s*对|版\s*式|组\s*版|审\s*读|投稿邮箱|新闻热线|"
-    r"热线电话|本版邮箱|邮\s*箱)\s*[:：]?"
-    # Words of running text too (统筹推进): staff only with a colon or a name after a space.
-    r"|^(?:[一二三初复终政]\s*审|统\s*筹)\s*(?:[:：]|\s[\u4e00-\u9fff]{2,3}(?:\s|$))"
-    r"|^[（(]\s*广\s*告\s*[)）]$|@[\w.]+\.(?:com|cn|net)"
+    either(
+        r"^(?:责\s*编|责任编辑|美\s*编|编\s*辑|校\s*对|版\s*式|组\s*版|审\s*读|投稿邮箱|新闻热线|"
+        r"热线电话|本版邮箱|邮\s*箱)\s*[:：]?"
+        # Words of running text too (统筹推进): staff only with a colon or a name after a space.
+        r"|^(?:[一二三初复终政]\s*审|统\s*筹)\s*(?:[:：]|\s[\u4e00-\u9fff]{2,3}(?:\s|$))"
+        r"|^[（(]\s*广\s*告\s*[)）]$|@[\w.]+\.(?:com|cn|net)"
+    )
 )
 
 
 # A character every match of a pattern holds, looked for before the pattern is tried: 转 or 接
 # in a continuation marker; 摄, 图, 来(源), 漫(画), 作, 绘, 画 or (…)发 in a credit; 记(者),
 # 通(讯员), 实(习生), 特(约撰稿), 撰(文) or 编(译) in a byline.
-_CONTINUATION_HINT: Final = re.compile("[转接]")
-_CREDIT_HINT: Final = re.compile("[摄图来漫作绘画发]")
-_BYLINE_HINT: Final = re.compile("[记通实特撰编]")
+_CONTINUATION_HINT: Final = re.compile(either("[转接]"))
+_CREDIT_HINT: Final = re.compile(either("[摄图来漫作绘画发]"))
+_BYLINE_HINT: Final = re.compile(either("[记通实特撰编]"))
+_LEAD_HINT: Final = re.compile(either("[讯电]"))
 
 
 class Line(NamedTuple):
@@ -187,8 +205,10 @@ def make_line(number: int, raw: str) -> Line:
 # The role words of bylines and credits, their characters spread by justification as often as
 # not: "■记 者 荣怡婷", "通 讯 员 曹金凤", "摄 影 王强".
 _SPREAD_ROLE: Final = LazyPattern(
-    r"(?:(?:见|实)\s*习\s*|特\s*约\s*)?"
-    r"(?:记\s*者|通\s*讯\s*员|实\s*习\s*生|撰\s*稿(?:\s*人)?|撰\s*文|编\s*译|摄\s*影|制\s*图)"
+    either(
+        r"(?:(?:见|实)\s*习\s*|特\s*约\s*)?"
+        r"(?:记\s*者|通\s*讯\s*员|实\s*习\s*生|撰\s*稿(?:\s*人)?|撰\s*文|编\s*译|摄\s*影|制\s*图)"
+    )
 )
 
 
@@ -224,7 +244,7 @@ def _is_staff(text: str) -> bool:
 
 def _lead(text: str) -> re.Match[str] | None:
     """``LEAD.match``, skipped for text without the 讯 or 电 that every lead ends with."""
-    if "讯" not in text and "电" not in text:
+    if _LEAD_HINT.search(text) is None:
         return None
     return LEAD.match(text)
 
@@ -266,23 +286,39 @@ def _chinese_number(text: str) -> int | None:
 
 def is_lead(text: str) -> bool:
     """Whether a paragraph opens with a news lead such as 本报讯 or 新华社…电."""
-    if "讯" not in text and "电" not in text:
+    if _LEAD_HINT.search(text) is None:
         return False
     return _lead(text.replace(" ", "")[:30]) is not None
 
 
 # Common surnames (single and compound): an author line is a name standing alone.
 SURNAMES: Final = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
-    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
-    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
-    "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
-    "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
-    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-    # Rarer ones, none of them the first character of a common word.
-    "贝赖阎邰储钮嵇荀芮宓郗蔺屠胥逄郦濮扈茹鞠巢蒯竺逯桓晁阚隗戎郜"
+    with_forms(
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+        "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+        "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
+        "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
+        "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
+        "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+        # Rarer ones, none of them the first character of a common word.
+        "贝赖阎邰储钮嵇荀芮宓郗蔺屠胥逄郦濮扈茹鞠巢蒯竺逯桓晁阚隗戎郜"
+    )
 ) | frozenset(
-    ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯")
+    spelling
+    for name in (
+        "欧阳",
+        "司马",
+        "上官",
+        "诸葛",
+        "东方",
+        "皇甫",
+        "尉迟",
+        "公孙",
+        "慕容",
+        "令狐",
+        "夏侯",
+    )
+    for spelling in spellings(name)
 )
 
 _AUTHOR_LINE: Final = LazyPattern(r"^[\u4e00-\u9fff]{1,3}(?:\s?[\u4e00-\u9fff]{1,3})?$")

@@ -22,6 +22,7 @@ from paper_tui.loader.lines import (
     is_lead,
 )
 from paper_tui.loader.reflow import Piece
+from paper_tui.loader.scripts import either, with_forms
 from paper_tui.loader.similarity import bigrams
 
 # Photo captions are short: at most this many characters.
@@ -30,8 +31,10 @@ CAPTION_MAX_CHARS: Final = 400
 # more than this many ems is another column.
 MIN_LINES_FOR_COLUMN: Final = 3
 COLUMN_CHANGE: Final = 1.5
+# A photo credit's last word, 摄 ("shot by"), in either script.
+_SHOT: Final = tuple(with_forms("摄"))
 # A byline naming a reporter's role, as every local daily's article opens with one.
-REPORTER: Final = re.compile(r"记\s*者|通\s*讯\s*员")
+REPORTER: Final = re.compile(either(r"记\s*者|通\s*讯\s*员"))
 
 
 @dataclass(slots=True)
@@ -183,7 +186,7 @@ def _under_reporter(pieces: list[Piece], index: int) -> bool:
 
 def _may_be_caption(text: str) -> bool:
     """Whether a paragraph is short enough for a caption and ends with a credit's 摄."""
-    return len(text) <= CAPTION_MAX_CHARS and text.rstrip().endswith("摄")
+    return len(text) <= CAPTION_MAX_CHARS and text.rstrip().endswith(_SHOT)
 
 
 def _changes_column(run: Run, piece: Piece) -> bool:
