@@ -32,8 +32,19 @@ _NAME: Final = r"[\u4e00-\u9fff·]{1,4}"
 # "新甘肃·甘肃法治报记者 齐洪德", "顶端新闻·河南商报记者 刘慧丽 见习记者 李衍慧/文".
 BYLINE: Final = LazyPattern(
     either(
-        r"^(?:■\s*)?[\u4e00-\u9fff·]{0,14}?(?:记\s*者|通\s*讯\s*员|实\s*习\s*生|特约撰稿|撰\s*文|编\s*译)"
-        r"\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?:[\s、/／]+[\u4e00-\u9fff·/／]{1,8}){0,8}$"
+        r"^[（(]?(?:■\s*)?[\u4e00-\u9fff·]{0,14}?"
+        r"(?:记\s*者|通\s*讯\s*员|实\s*习\s*生|特约撰稿|撰\s*文|编\s*译)"
+        r"\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?:[\s、/／]+[\u4e00-\u9fff·/／]{1,8}){0,8}[)）]?$"
+    )
+)
+_NAMES: Final = r"[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,3}"
+# A writer's line: "文/张三", "文/张三 图/李四", "文/图 王五", "李衍慧/文", "张三 文/图".
+WRITER: Final = LazyPattern(
+    either(
+        rf"^(?:■\s*)?(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文\s*图|图\s*文)\s*[/／:：]?\s*{_NAMES}$"
+        rf"|^(?:■\s*)?文\s*[/／:：]\s*{_NAMES}(?:\s*图\s*[/／:：]\s*{_NAMES})?$"
+        rf"|^{_NAMES}\s*[/／]\s*(?:文|文\s*[/／]\s*图|图\s*文)$"
+        rf"|^{_NAMES}\s*文\s*[/／]\s*图$"
     )
 )
 # Lines that open with a box mark are credits or bylines in local dailies: "■记者 居丹荔".
@@ -50,6 +61,9 @@ CREDIT: Final = re.compile(
         r"|^(?:数据|资料)?来源\s*[:：]"
         r"|[/／]\s*(?:作|绘|画)\s*$"
         r"|^[\u4e00-\u9fff·]{2,5}\s*(?:作|绘)?\s*[（(][\u4e00-\u9fff]{1,8}?发[)）]$"
+        # A file photo, one a news agency supplied: "资料图片", "（新华社发）".
+        r"|^[（(]?\s*(?:本报|新华社|中新社)?\s*资料\s*图\s*片?\s*[)）]?$"
+        r"|^[（(]?\s*(?:新华社|中新社)\s*发\s*[)）]?$"
     )
 )
 # Continuation markers: "（下转2版）", "（上接1版）", "（转第3版）", "转A2版".
@@ -163,6 +177,8 @@ def classify(text: str) -> Role:
         return "credit"
     bylined = len(compact) <= 48 and _BYLINE_HINT.search(text) and BYLINE.match(text)
     if bylined and not _lead(compact):
+        return "byline"
+    if len(compact) <= 40 and "文" in compact and WRITER.match(text):
         return "byline"
     if (
         BOXED.match(text)
