@@ -87,3 +87,34 @@ def test_a_header_row_set_across_the_columns_is_the_page_s_furniture() -> None:
     assert (page.number, page.date, page.section) == (3, "2025-02-08", "要闻")
     assert [item.title for item in page.items] == [title]
     assert page.items[0].paragraphs == (LEFT, RIGHT)
+
+
+def _prose(seed: int, length: int) -> str:
+    """Sentences of characters drawn without repeating words, so no seam reads as a word."""
+    import random
+
+    pool = "的一是了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得着下自之"
+    chooser = random.Random(seed)
+    text = ""
+    while len(text) < length:
+        clause = "".join(chooser.choice(pool) for _ in range(chooser.randint(5, 9)))
+        text += clause + chooser.choice("，，。")
+    return text[: length - 1] + "。"
+
+
+def test_a_column_goes_on_in_the_next_column_level_with_its_top() -> None:
+    # Two articles, one over the other, each set across both columns. Read column after
+    # column, the first article's left half is followed by the second's: its right half
+    # starts level with it, at the top of the next column.
+    upper, lower = _prose(1, 110), _prose(2, 110)
+    upper_lines, lower_lines = set_column(upper, 14), set_column(lower, 14)
+    half_upper, half_lower = len(upper_lines) // 2, len(lower_lines) // 2
+    rows = [
+        *side_by_side(upper_lines[:half_upper], upper_lines[half_upper:]),
+        "",
+        "",
+        "",
+        *side_by_side(lower_lines[:half_lower], lower_lines[half_lower:]),
+    ]
+    paragraphs = [p for item in load_text("\n".join(rows) + "\n").items for p in item.paragraphs]
+    assert paragraphs == [upper, lower]

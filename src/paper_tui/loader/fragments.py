@@ -23,6 +23,10 @@ MIN_SCORE: Final = 1.0
 MAX_SEAM_EVIDENCE: Final = 4.0
 WIDTH_TOLERANCE: Final = 1.0
 _BODY: Final = ("paragraph",)
+# In a page read column after column, what a block at the next column's top level with the
+# column's foot adds to a join: level with the foot's own block, or with a block above it.
+LEVEL_BONUS: Final = 2.0
+LEVEL_ABOVE_BONUS: Final = 1.0
 # Pieces a column break can fall between without separating the two halves of a paragraph.
 _TRANSPARENT: Final = ("furniture",)
 
@@ -72,6 +76,7 @@ def join_fragments(pieces: list[Piece]) -> list[Piece]:
     body = [p for p in pieces if p.kind in _BODY]
     heads = {id(p): p.text[:4] for p in body}
     open_starts = [p for p in body if p.open_start]
+    geometry = _Geometry.of(pieces)
     candidates: list[tuple[float, int, int, Piece, Piece]] = []
     for end in body:
         if not _is_unfinished(end):
@@ -84,8 +89,24 @@ def join_fragments(pieces: list[Piece]) -> list[Piece]:
         if following is not None and not any(start is following for start in starts):
             starts.append(following)
         tail = end.text[-4:]
+        last_block = _last_fragment(end).block
+        aligned = geometry.aligned(last_block) if geometry else {}
         for start in starts:
-            score = _score(end, start, following is start, done, tail, heads[id(start)], page_grams)
+            # Read column after column, the next column's top follows a column's foot only
+            # where the text is set level with it (see _Geometry).
+            adjacent = following is start and (
+                geometry is None or geometry.columns[start.block] == geometry.columns[last_block]
+            )
+            score = _score(
+                end,
+                start,
+                adjacent,
+                done,
+                tail,
+                heads[id(start)],
+                page_grams,
+                aligned=aligned.get(start.block, 0.0),
+            )
             if score is not None:
                 candidates.append((score, -order[id(end)], -order[id(start)], end, start))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]), reverse=True)
@@ -278,6 +299,8 @@ def _score(
     tail: str,
     head: str,
     page_grams: _Occurrences,
+    *,
+    aligned: float = 0.0,
 ) -> float | None:
     if (sentence_done and not adjacent) or is_lead(start.lines[0].text):
         # A lead (本报讯…) opens an article: nothing runs on into it.
@@ -288,7 +311,11 @@ def _score(
     evidence = _seam_evidence(tail, head, page_grams)
     if start.lines[0].text[0] in CLOSING:
         evidence += 2.0
-    if not adjacent and (evidence < MIN_SCORE or not widths_match):
+    if (
+        not adjacent
+        and not (aligned and widths_match)
+        and (evidence < MIN_SCORE or not widths_match)
+    ):
         # Far apart, only the words across the seam can tell, in a column of the same width.
         return None
     score = evidence
@@ -303,8 +330,62 @@ def _score(
         score -= 0.5
     if adjacent:
         score += 3.0
+    elif aligned:
+        score += aligned
     else:
         score += 0.5 if start.first > end.first else 0.0
     if sentence_done:
         return score if widths_match else None
     return score if adjacent or score >= MIN_SCORE else None
+
+
+class _Geometry:
+    """Where a page read column after column (layout mode) set each block: its column, rows."""
+
+    def __init__(self, columns: dict[int, int], tops: dict[int, int]) -> None:
+        self.columns = columns
+        self.tops = tops
+
+    @classmethod
+    def of(cls, pieces: list[Piece]) -> _Geometry | None:
+        """The blocks' geometry, or None for text read in pdftotext's own order."""
+        tops: dict[int, int] = {}
+        for piece in pieces:
+            for line in piece.lines:
+                top = tops.get(piece.block)
+                if top is None or line.number < top:
+                    tops[piece.block] = line.number
+        columns: dict[int, int] = {}
+        column = 0
+        previous = -1
+        for block in sorted(tops):
+            # Read column after column, a block above the one before starts the next column.
+            if tops[block] < previous:
+                column += 1
+            previous = tops[block]
+            columns[block] = column
+        return cls(columns, tops) if column else None
+
+    def aligned(self, block: int) -> dict[int, float]:
+        """The blocks of the next column set level with ``block`` or a block above it in its
+        column, with what that adds to a join (where the text of an article set across
+        columns goes on)."""
+        column = self.columns.get(block)
+        if column is None:
+            return {}
+        top = self.tops[block]
+        above = {
+            self.tops[other]
+            for other, at in self.columns.items()
+            if at == column and self.tops[other] < top
+        }
+        bonuses: dict[int, float] = {}
+        for other, at in self.columns.items():
+            if at != column + 1:
+                continue
+            level = self.tops[other]
+            if abs(level - top) <= 1:
+                bonuses[other] = LEVEL_BONUS
+            elif any(abs(level - row) <= 1 for row in above):
+                bonuses[other] = LEVEL_ABOVE_BONUS
+        return bonuses
