@@ -77,3 +77,36 @@ def test_a_fragment_two_ends_read_on_into_goes_to_the_one_with_no_other() -> Non
     paragraphs = [p for item in load_text(text).items for p in item.paragraphs]
     assert HONG_KONG + HONG_KONG_REST in paragraphs
     assert SEA + SEA_REST in paragraphs
+
+
+ESSAY_TITLE = "坚定理论自信"
+ESSAY = (
+    "学习新思想要坚持学原著、读原文、悟原理，精准把握其科学内涵和基本方略。理论自信是最牢固的"
+    "信仰，思想追随是最彻底的追随。学习新思想要保持真诚态度、扎实学风，切实增强政治定力。"
+)
+
+
+def test_a_name_set_over_a_column_of_text_is_its_author_and_the_text_runs_on() -> None:
+    # Layout mode puts the essay's byline in the column it stands over: the name opens a
+    # block whose first line carries on the sentence of the column before.
+    lines = set_column(ESSAY, 16)
+    cut = next(i for i, line in enumerate(lines) if line.endswith("理论自信") or "理论自信" in line)
+    text = page_of([ESSAY_TITLE], lines[: cut + 1], ["欧阳辉", *lines[cut + 1 :]])
+    items = load_text(text).items
+    assert [(item.title, item.bylines, item.paragraphs) for item in items] == [
+        (ESSAY_TITLE, ("欧阳辉",), (ESSAY,))
+    ]
+
+
+def test_a_short_line_torn_off_inside_a_block_is_no_author() -> None:
+    # 农旅等 reads like a name (农 is a surname), but it stands inside its block, between
+    # the lines of the sentence it belongs to.
+    paragraph = (
+        "该公司在林场建设灵芝种植基地，拟将其打造成为一个集游学、农旅等为一体的基地，"
+        "带动周边群众就业增收，助力乡村振兴。"
+    )
+    lines = set_column(paragraph, 16)
+    at = lines[1].index("农旅等")
+    torn = [lines[0], lines[1][:at], "农旅等", lines[1][at + 3 :], *lines[2:]]
+    paragraphs = [p for item in load_text(page_of(torn)).items for p in item.paragraphs]
+    assert paragraphs == [paragraph]

@@ -12,7 +12,7 @@ import math
 from typing import Final
 
 from paper_tui.loader.chars import CLOSING, is_cjk
-from paper_tui.loader.lines import is_lead
+from paper_tui.loader.lines import is_author_name, is_lead
 from paper_tui.loader.reflow import HEADLINE_MAX_LINES, PHRASE_BREAK, Piece, is_headline_text
 from paper_tui.loader.widths import INDENT_MAX, INDENT_MIN, SHORT_LINE
 
@@ -285,7 +285,8 @@ def _last_fragment(piece: Piece) -> Piece:
 
 def _next_body(pieces: list[Piece], index: int) -> Piece | None:
     for piece in pieces[index + 1 :]:
-        if piece.kind in _TRANSPARENT:
+        # An author's name may stand in a column between two halves of a paragraph.
+        if piece.kind in _TRANSPARENT or (piece.kind == "byline" and is_author_name(piece.text)):
             continue
         return piece if piece.kind in _BODY else None
     return None

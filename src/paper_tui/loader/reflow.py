@@ -173,7 +173,7 @@ def build_pieces(blocks: Sequence[list[Line]]) -> list[Piece]:
             author = (
                 line.role == "body"
                 and repeated[line.text] < REPEATED_NAME
-                and _is_author_line(line, block, run)
+                and (_is_author_line(line, block, run) or _is_name_over_text(line, block, position))
             )
             stray = line.role == "body" and _is_stray(line, block, position)
             if line.role == "body" and not author and not stray:
@@ -219,6 +219,20 @@ def _is_author_line(line: Line, block: Sequence[Line], run: Sequence[Line]) -> b
     position = block.index(line)
     before = block[position - 1] if position else None
     return before is not None and is_headline_text(before.text) and len(run) <= HEADLINE_MAX_LINES
+
+
+def _is_name_over_text(line: Line, block: Sequence[Line], position: int) -> bool:
+    """An author's name set over the middle of a text, in the column it shares with it.
+
+    Layout mode puts an essay's byline in the column under which it stands: a name opening a
+    block whose next line runs on mid-sentence, full, as no paragraph's first line does.
+    (Full as the lines under it: a block may hold columns of two widths.) Inside a block a
+    short line may as well be a place or a phrase pdftotext tore off (古田路, 农旅等).
+    """
+    if position != 0 or not is_author_name(line.text):
+        return False
+    near = [other.width for other in block[1:4] if other.role == "body"]
+    return len(near) >= 2 and max(near) - near[0] < INDENT_MIN
 
 
 def _split_run_after(
