@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from archive_pages import ALPHABET, Article, Built, contains
+from archive_pages import ALPHABET, SEED_PAGE, Article, Built, contains
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from paper_tui.search.conversion import _dictionaries, may_change
+from paper_tui.search import ArchiveIndex
+from paper_tui.search.conversion import _dictionaries, is_traditional, may_change
 from paper_tui.search.query import to_simplified
 
 if TYPE_CHECKING:
@@ -125,8 +127,12 @@ def test_traditional_script_is_made_simplified(typed: str, searched: str) -> Non
 
 
 def _opencc() -> OpenCC:
+    return _opencc_to("t2s")
+
+
+def _opencc_to(configuration: str) -> OpenCC:
     opencc = pytest.importorskip("opencc")
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC(configuration)
 
 
 def test_text_opencc_would_change_is_known_without_it() -> None:
@@ -186,3 +192,35 @@ def test_fts_syntax_is_literal_text(built: Built, query: str) -> None:
 def test_blank_query_finds_nothing(built: Built) -> None:
     result = built.index.search("  \u3000 ")
     assert (result.total, result.hits) == (0, [])
+
+
+def test_an_archive_of_traditional_pages_is_found_by_queries_in_either_script(
+    tmp_path: Path,
+) -> None:
+    # One page as printed in Hong Kong (traditional script), one as on the mainland.
+    root = tmp_path / "archive"
+    root.mkdir()
+    page = SEED_PAGE.read_text(encoding="utf-8")
+    to_traditional = _opencc_to("s2hk")
+    (root / "hk.txt").write_text(
+        "\n".join(map(to_traditional.convert, page.split("\n"))), encoding="utf-8"
+    )
+    (root / "mainland.txt").write_text(page, encoding="utf-8")
+    with ArchiveIndex(root, workers=1) as index:
+        report = index.update()
+        assert report.traditional
+        for query in ("润泽智算中心", "潤澤智算中心", "润泽 项目"):
+            result = index.search(query, limit=None)
+            assert {hit.path.name for hit in result.hits} == {"hk.txt", "mainland.txt"}, query
+            assert result.total == 4, query
+        hk = next(h for h in index.search("润泽", limit=None).hits if h.path.name == "hk.txt")
+        assert "潤澤" in hk.snippet
+        assert all(hk.snippet[a:b] in ("潤澤", "润泽") for a, b in hk.marks)
+
+
+def test_an_archive_of_simplified_pages_is_searched_in_simplified_alone(built: Built) -> None:
+    # A traditional page or two makes every query look for more spellings; none here.
+    connection = built.index.database.connection()
+    assert connection.execute("SELECT 1 FROM meta WHERE key = 'traditional'").fetchone() is None
+    assert not is_traditional("润泽智算中心集群项目，总投资约60亿元。乾隆年间的《四庫全書》")
+    assert is_traditional("潤澤智算中心集群項目，總投資約六十億元，將帶動當地數字經濟發展。")

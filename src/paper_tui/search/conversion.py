@@ -1,5 +1,8 @@
 """Whether OpenCC's traditional-to-simplified conversion could change a text, without loading it.
 
+Also: whether a text is written in traditional characters (``is_traditional``), which tells an
+index that it holds pages in traditional script.
+
 Loading OpenCC (opencc-python-reimplemented) and its t2s dictionaries costs a search command about
 9 ms, for every query in Chinese, though most are simplified already. The conversion only ever
 replaces a piece of text that is a key of one of the dictionaries its ``t2s`` configuration names,
@@ -20,6 +23,10 @@ from typing import Final
 _CONFIG: Final = ("config", "t2s.json")
 _DICTIONARY_FOLDER: Final = "dictionary"
 _FILE: Final = re.compile(r'"file"\s*:\s*"([^"]+)"')
+_CHARACTERS: Final = "TSCharacters.txt"
+# A simplified text may quote a traditional character or two (a name, a shop sign); a text in
+# traditional script holds dozens.
+TRADITIONAL_MIN: Final = 8
 
 
 def may_change(text: str) -> bool:
@@ -61,3 +68,27 @@ def _keys_with(char: str, dictionaries: str) -> Iterator[str]:
         if not 0 <= end < at:  # in the key, not in the values after it
             yield dictionaries[start:end] if end >= 0 else dictionaries[start:]
         at = dictionaries.find(char, at + 1)
+
+
+@cache
+def traditional_chars() -> frozenset[str]:
+    """The characters t2s always changes (書, 記, 報…); empty if OpenCC is not installed."""
+    spec = PathFinder.find_spec("opencc")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    path = os.path.join(os.path.dirname(spec.origin), _DICTIONARY_FOLDER, _CHARACTERS)
+    chars = set()
+    try:
+        with open(path, encoding="utf-8") as file:
+            for line in file:
+                key, _, values = line.rstrip("\n").partition("\t")
+                if len(key) == 1 and key not in values.split():
+                    chars.add(key)
+    except (OSError, UnicodeDecodeError):
+        return frozenset()
+    return frozenset(chars)
+
+
+def is_traditional(text: str) -> bool:
+    """Whether ``text`` is written in traditional characters (as far as OpenCC tells)."""
+    return len(traditional_chars().intersection(text)) >= TRADITIONAL_MIN

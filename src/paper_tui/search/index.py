@@ -231,7 +231,9 @@ class ArchiveIndex:
         section: str | None,
     ) -> tuple[int, list[Hit]]:
         """The total and the hits of a query as typed; none for a query with nothing in it."""
-        parsed = Query(query)
+        connection = self.database.connection()
+        held = connection.execute("SELECT 1 FROM meta WHERE key = 'traditional'").fetchone()
+        parsed = Query(query, traditional=held is not None)
         if parsed.is_empty():
             return 0, []
         return self._search(parsed, limit, since, until, section)

@@ -3,7 +3,9 @@
 A query is split at spaces into parts; an article matches when every part occurs in its headline or
 its body, as a substring, after both are folded (``tokens.fold``: case and full-width ASCII). A part
 typed in traditional script is also looked for in simplified script (OpenCC ``t2s``, imported only
-for queries that it could change), so 潤澤 finds 润泽. The index narrows the candidates; the check
+for queries that it could change), so 潤澤 finds 润泽; in an index that holds pages in traditional
+characters, a part is also looked for in its traditional spellings (``s2t``, Hong Kong's and
+Taiwan's), so 润泽 finds 潤澤. The index narrows the candidates; the check
 here on the stored text is what decides, so input is always literal text: quotes, ``*``, ``AND``
 or punctuation are searched for as they are, never read as FTS5 syntax.
 """
@@ -20,6 +22,8 @@ from paper_tui.search.tokens import RUN, fold, is_caseless, run_expression, text
 if TYPE_CHECKING:
     from opencc import OpenCC
 
+TRADITIONAL_STANDARDS: Final = ("s2t", "s2hk", "s2tw")
+"""The traditional spellings a query is also looked for in, where the index holds them."""
 SNIPPET_WIDTH: Final = 40
 """Characters of body text shown around a match."""
 SNIPPET_BEFORE: Final = 12
@@ -84,6 +88,24 @@ def _converter() -> OpenCC | None:
     return OpenCC("t2s")
 
 
+@cache
+def _to_traditional() -> tuple[OpenCC, ...]:
+    try:
+        from opencc import OpenCC
+    except ImportError:
+        return ()
+    return tuple(OpenCC(standard) for standard in TRADITIONAL_STANDARDS)
+
+
+@lru_cache(maxsize=256)
+def to_traditional(text: str) -> tuple[str, ...]:
+    """``text`` in each standard of traditional script, itself if none changes it."""
+    if not any(char >= _FIRST_CJK for char in text):
+        return (text,)
+    spellings = (converter.convert(text) for converter in _to_traditional())
+    return tuple(dict.fromkeys((text, *spellings)))
+
+
 @lru_cache(maxsize=256)
 def to_simplified(text: str) -> str:
     """``text`` with traditional characters made simplified (unchanged without OpenCC)."""
@@ -96,11 +118,14 @@ def to_simplified(text: str) -> str:
 class Query:
     """A parsed query: parts that must all occur, each with the spellings it is looked for in."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, traditional: bool = False) -> None:
+        """``traditional``: also look for the traditional spellings (the index holds some)."""
         self.text = text
         parts: dict[tuple[str, ...], None] = {}
         for word in text.split():
-            spellings = dict.fromkeys((fold(word), fold(to_simplified(word))))
+            simplified = to_simplified(word)
+            forms = to_traditional(simplified) if traditional else (simplified,)
+            spellings = dict.fromkeys((fold(word), *map(fold, forms)))
             parts[tuple(spellings)] = None
         self.parts: tuple[tuple[str, ...], ...] = tuple(parts)
         self.needles: tuple[str, ...] = tuple(

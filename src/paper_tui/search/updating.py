@@ -7,6 +7,9 @@ transaction, so a cancelled or interrupted update leaves a consistent index that
 completes. When paper-tui's version changes every file is loaded again: another loader may find
 other articles in the same bytes.
 
+An update that indexes text in traditional characters records it (``traditional`` in ``meta``),
+so that searches look for queries in their traditional spellings too (see ``query``).
+
 A complete update ends by recording the digest of the ``files`` table (see ``listing``), and
 triggers forget it at any change to that table, whoever makes it (another process, an older
 paper-tui), so a listing with that digest is known to match the index without reading the table.
@@ -22,6 +25,7 @@ from pathlib import Path
 from typing import Final, NamedTuple
 
 from paper_tui import __version__
+from paper_tui.search.conversion import is_traditional
 from paper_tui.search.database import transaction
 from paper_tui.search.listing import Listing, digest
 from paper_tui.search.reading import FileRead, ReadTask, read_files
@@ -60,6 +64,7 @@ class UpdateReport:
         "notices",
         "removed",
         "touched",
+        "traditional",
     )
 
     def __init__(self) -> None:
@@ -73,6 +78,8 @@ class UpdateReport:
         self.failed: list[FileError] = []
         """Files (or folders) that could not be read or loaded in this update."""
         self.cancelled = False
+        self.traditional = False
+        """Whether this update indexed text in traditional characters."""
         self.notices: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
@@ -193,6 +200,9 @@ def _write(connection: sqlite3.Connection, batch: list[FileRead], report: Update
                 report.failed.append(FileError(Path(task.path), result.error))
                 continue
             for article in result.articles or ():
+                if not report.traditional and is_traditional(article.body):
+                    report.traditional = True
+                    connection.execute("INSERT OR REPLACE INTO meta VALUES ('traditional', '1')")
                 cursor = connection.execute(
                     "INSERT INTO articles(file, page, date, day, section, item_id, kind, headline,"
                     " chars) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
