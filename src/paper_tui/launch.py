@@ -19,7 +19,7 @@ def main() -> int:
     if len(args) >= 3 and args[0] == "search" and not any(arg[:1] == "-" for arg in args):
         from paper_tui.search.listing import begin
 
-        begin(os.path.realpath(os.path.expanduser(args[1])))
+        begin(os.path.realpath(args[1]))
     from paper_tui.cli import main as run
 
     return run()

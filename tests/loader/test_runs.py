@@ -113,3 +113,22 @@ def test_a_box_of_briefs_keeps_its_label_with_the_page(label: str) -> None:
         ("brief", (text,), (credit,)) for text, credit in BRIEFS
     ]
     assert label in page.furniture
+
+
+def test_news_headlines_that_end_like_notices_are_no_notices() -> None:
+    # Two of them on one page, neither over text that addresses anyone.
+    warning_title = "市防汛指挥部发布紧急通告"
+    warning = (
+        "本报讯 受强降雨影响，市防汛指挥部昨日发布紧急通告，要求各地加强巡查，"
+        "及时转移危险区域群众。"
+    )
+    text = page_of(
+        set_column(STATEMENT, 16),
+        [STATEMENT_TITLE],
+        [warning_title],
+        set_column(warning, 16),
+    )
+    items = load_text(text).items
+    assert sorted((item.title, item.paragraphs) for item in items) == sorted(
+        [(STATEMENT_TITLE, (STATEMENT,)), (warning_title, (warning,))]
+    )

@@ -98,6 +98,18 @@ def test_either_widens_literals_and_sets_but_not_escapes() -> None:
         either("[报-讯]")
 
 
+def test_either_reads_classes_and_group_names_as_regular_expressions_do() -> None:
+    # A ] first in a class is one of its characters; a - at either end is no range.
+    assert re.fullmatch(either("[]简]+"), "]簡简")
+    assert re.fullmatch(either("[^]简]"), "a")
+    assert not re.fullmatch(either("[^]简]"), "簡")
+    assert re.fullmatch(either("[-简]+"), "-簡")
+    assert re.fullmatch(either(r"[简\-]+"), "簡-")
+    # A group's name is a name, not text to match.
+    match = re.fullmatch(either("(?P<简>报)(?P=简)"), "報報")
+    assert match is not None and match["简"] == "報"
+
+
 def test_names_are_spelt_every_way() -> None:
     assert with_forms("陈王") == "陈王陳"
     assert spellings("欧阳") == ["欧阳", "欧陽", "歐阳", "歐陽"]

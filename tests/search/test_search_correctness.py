@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from paper_tui.search import ArchiveIndex
 from paper_tui.search.conversion import _dictionaries, is_traditional, may_change
-from paper_tui.search.query import to_simplified
+from paper_tui.search.query import Query, to_simplified
 
 if TYPE_CHECKING:
     from opencc import OpenCC
@@ -224,3 +224,32 @@ def test_an_archive_of_simplified_pages_is_searched_in_simplified_alone(built: B
     assert connection.execute("SELECT 1 FROM meta WHERE key = 'traditional'").fetchone() is None
     assert not is_traditional("润泽智算中心集群项目，总投资约60亿元。乾隆年间的《四庫全書》")
     assert is_traditional("潤澤智算中心集群項目，總投資約六十億元，將帶動當地數字經濟發展。")
+
+
+def test_the_archive_forgets_traditional_script_when_its_last_such_page_goes(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "archive"
+    root.mkdir()
+    page = SEED_PAGE.read_text(encoding="utf-8")
+    hk = root / "hk.txt"
+    hk.write_text("\n".join(map(_opencc_to("s2hk").convert, page.split("\n"))), encoding="utf-8")
+    (root / "mainland.txt").write_text(page + "\n特色显著。\n", encoding="utf-8")
+
+    def holds_traditional(index: ArchiveIndex) -> bool:
+        row = (
+            index.database.connection()
+            .execute("SELECT 1 FROM meta WHERE key = 'traditional'")
+            .fetchone()
+        )
+        return row is not None
+
+    with ArchiveIndex(root, workers=1) as index:
+        index.update()
+        assert holds_traditional(index)
+        # 着 is 著 in traditional script, but 著 is simplified too (显著): not looked for.
+        assert Query("着", traditional=True).needles == ("着",)
+        assert Query("润泽", traditional=True).needles == ("润泽", "潤澤")
+        hk.unlink()
+        assert index.update().removed == 1
+        assert not holds_traditional(index)

@@ -220,3 +220,38 @@ def test_any_change_to_the_files_table_forgets_the_digest(archive: Path) -> None
     # The full comparison finds the file's record wrong and reads it again.
     assert index.update().touched == 1
     index.close()
+
+
+ABANDONED = """
+import sys, time
+from paper_tui.search import listing
+walk = listing._walk
+def slow(folder, skip):
+    time.sleep(30)
+    return walk(folder, skip)
+listing._walk = slow
+listing.begin(sys.argv[1])
+print(listing._begun[sys.argv[1]]._child)
+"""
+
+
+@needs_fork
+def test_a_listing_begun_and_never_taken_over_is_stopped_at_exit(archive: Path) -> None:
+    # The command stopped early (a usage error, Ctrl-C while importing): its child goes too.
+    import subprocess
+    import time
+
+    result = subprocess.run(
+        [sys.executable, "-c", ABANDONED, str(archive)],
+        capture_output=True, text=True, check=True, timeout=20,
+    )  # fmt: skip
+    child = int(result.stdout.strip())
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    os.kill(child, 9)
+    raise AssertionError("the listing child outlived its command")

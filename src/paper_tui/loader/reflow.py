@@ -225,9 +225,10 @@ def _is_name_over_text(line: Line, block: Sequence[Line], position: int) -> bool
     """An author's name set over the middle of a text, in the column it shares with it.
 
     Layout mode puts an essay's byline in the column under which it stands: a name opening a
-    block whose next line runs on mid-sentence, full, as no paragraph's first line does.
-    (Full as the lines under it: a block may hold columns of two widths.) Inside a block a
-    short line may as well be a place or a phrase pdftotext tore off (古田路, 农旅等).
+    block whose next line is as full as the lines under it, so it carries on a paragraph begun
+    elsewhere (a paragraph's own first line is short by its indent). Full as the lines under
+    it, not as the block: a block may hold columns of two widths. Inside a block a short line
+    may as well be a place or a phrase pdftotext tore off (古田路, 农旅等).
     """
     if position != 0 or not is_author_name(line.text):
         return False

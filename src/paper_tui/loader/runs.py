@@ -156,25 +156,22 @@ def _notice_titles(pieces: list[Piece]) -> set[int]:
     """Positions of the headings that are notices' titles (with the case number or a section
     name set with them).
 
-    A news headline may end with the same words (两国发表联合声明), and pdftotext may emit it
-    after its article: a title is a notice's only where the page prints notices, several, or
-    the text under it opens by addressing someone (``钱某某：``).
+    A news headline may end with the same words (两国发表联合声明, 发布紧急通告), and pdftotext
+    may emit it after its article. So the page must print notices: some such title has text
+    under it that opens by addressing someone (``钱某某：``). Then every such title with text
+    under it heads a notice (遗失声明 / 兹有…).
     """
     found = [
         index
         for index, piece in enumerate(pieces)
         if piece.kind in ("headline", "subheading")
         and any(NOTICE_TITLE.search(line.text) for line in piece.lines)
-    ]
-    if len(found) >= 2:
-        return set(found)
-    return {
-        index
-        for index in found
-        if index + 1 < len(pieces)
+        and index + 1 < len(pieces)
         and pieces[index + 1].kind == "paragraph"
-        and ADDRESSEE.match(pieces[index + 1].text)
-    }
+    ]
+    if any(ADDRESSEE.match(pieces[index + 1].text) for index in found):
+        return set(found)
+    return set()
 
 
 def _under_reporter(pieces: list[Piece], index: int) -> bool:

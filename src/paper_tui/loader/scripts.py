@@ -34,7 +34,7 @@ TRADITIONAL: Final = {forms[0]: forms[1:] for forms in _FORMS.split()}
 def either(pattern: str) -> str:
     """A regular expression that matches what ``pattern`` does, in either script."""
     out: list[str] = []
-    in_class = False
+    class_start = -1  # where the current character class's items begin; -1 outside one
     index = 0
     while index < len(pattern):
         char = pattern[index]
@@ -42,19 +42,37 @@ def either(pattern: str) -> str:
             out.append(pattern[index : index + 2])
             index += 2
             continue
+        if class_start < 0 and pattern.startswith(("(?P<", "(?P="), index):
+            # A group's name (or a reference to one) is no text to match.
+            end = pattern.index(">" if pattern[index + 3] == "<" else ")", index)
+            out.append(pattern[index : end + 1])
+            index = end + 1
+            continue
         forms = TRADITIONAL.get(char, "")
-        if in_class:
-            if forms and "-" in (pattern[index - 1], pattern[index + 1 : index + 2]):
+        if class_start >= 0:
+            if char == "]" and index > class_start:
+                class_start = -1
+            elif forms and _in_range(pattern, index, class_start):
                 raise ValueError(f"a range ends at {char!r}: its forms cannot be added")
-            in_class = char != "]"
             out.append(char + forms)
         elif char == "[":
-            in_class = True
+            # A ] first in the class (after any ^) is one of its characters.
+            class_start = index + 1 + (pattern[index + 1 : index + 2] == "^")
             out.append(char)
         else:
             out.append(f"[{char}{forms}]" if forms else char)
         index += 1
     return "".join(out)
+
+
+def _in_range(pattern: str, index: int, class_start: int) -> bool:
+    """Whether the class character at ``index`` is an end of a range (``a-b``)."""
+    before = index - 1 > class_start and pattern[index - 1] == "-" and pattern[index - 2] != "\\"
+    after = pattern[index + 1 : index + 2] == "-" and pattern[index + 2 : index + 3] not in (
+        "]",
+        "",
+    )
+    return before or after
 
 
 def with_forms(chars: str) -> str:

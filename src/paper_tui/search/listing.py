@@ -305,11 +305,22 @@ _begun: dict[str, Listing] = {}
 def begin(root: str) -> None:
     """Begin listing the folder ``root`` (an absolute path) now, for ``Listing.start(root)``.
 
-    The search command calls it before importing anything else, so that the files are listed
-    while the index is imported and searched.
+    The command line (``paper_tui.launch``) calls it for a search before it imports anything
+    else, so that the files are listed while the index is imported and searched. A listing no
+    search takes over (the command stopped early) is stopped at exit.
     """
     if root not in _begun and os.path.isdir(root):
+        if not _begun:
+            import atexit
+
+            atexit.register(_discard_begun)
         _begun[root] = Listing.start(root)
+
+
+def _discard_begun() -> None:
+    for listing in _begun.values():
+        listing.close()
+    _begun.clear()
 
 
 def _walk(folder: str, skip: int) -> tuple[list[Entry], list[Failure]]:

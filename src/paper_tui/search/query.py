@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from paper_tui.search.conversion import may_change
+from paper_tui.search.conversion import may_change, traditional_chars
 from paper_tui.search.tokens import RUN, fold, is_caseless, run_expression, text_expression
 
 if TYPE_CHECKING:
@@ -99,11 +99,14 @@ def _to_traditional() -> tuple[OpenCC, ...]:
 
 @lru_cache(maxsize=256)
 def to_traditional(text: str) -> tuple[str, ...]:
-    """``text`` in each standard of traditional script, itself if none changes it."""
+    """``text``, and its spellings in the standards of traditional script that are not also
+    simplified text (着 is written 著 in traditional script, but 著 is simplified as well, in
+    显著: only a spelling with a character simplified script never writes is kept)."""
     if not any(char >= _FIRST_CJK for char in text):
         return (text,)
+    only = traditional_chars()
     spellings = (converter.convert(text) for converter in _to_traditional())
-    return tuple(dict.fromkeys((text, *spellings)))
+    return tuple(dict.fromkeys((text, *(s for s in spellings if not only.isdisjoint(s)))))
 
 
 @lru_cache(maxsize=256)

@@ -8,7 +8,8 @@ completes. When paper-tui's version changes every file is loaded again: another 
 other articles in the same bytes.
 
 An update that indexes text in traditional characters records it (``traditional`` in ``meta``),
-so that searches look for queries in their traditional spellings too (see ``query``).
+so that searches look for queries in their traditional spellings too (see ``query``). An update
+that drops or replaces text checks that some is still there, and forgets it if not.
 
 A complete update ends by recording the digest of the ``files`` table (see ``listing``), and
 triggers forget it at any change to that table, whoever makes it (another process, an older
@@ -130,6 +131,9 @@ def update(
     ]
     present = {key for key, _, _ in found}
     removed = [key for key, _, _ in indexed if key not in present]
+    if reload_all:
+        with transaction(connection):  # every article is written again, and tells again
+            connection.execute("DELETE FROM meta WHERE key = 'traditional'")
     if removed:
         with transaction(connection):
             for key in removed:
@@ -156,9 +160,22 @@ def update(
     if reload_all and not report.cancelled:
         with transaction(connection):
             connection.execute("INSERT OR REPLACE INTO meta VALUES ('loader', ?)", (__version__,))
+    if (report.removed or report.changed) and not report.traditional:
+        _check_traditional(connection)
     if not report.cancelled:
         _record_listing(connection)
     return report
+
+
+def _check_traditional(connection: sqlite3.Connection) -> None:
+    """Forget that the index holds text in traditional characters, unless it still does."""
+    if connection.execute("SELECT 1 FROM meta WHERE key = 'traditional'").fetchone() is None:
+        return
+    for (body,) in connection.execute("SELECT body FROM bodies"):
+        if is_traditional(body):
+            return
+    with transaction(connection):
+        connection.execute("DELETE FROM meta WHERE key = 'traditional'")
 
 
 def _record_listing(connection: sqlite3.Connection) -> None:
