@@ -118,3 +118,30 @@ def test_a_column_goes_on_in_the_next_column_level_with_its_top() -> None:
     ]
     paragraphs = [p for item in load_text("\n".join(rows) + "\n").items for p in item.paragraphs]
     assert paragraphs == [upper, lower]
+
+
+def test_a_title_rows_under_a_column_s_foot_is_no_tail_of_its_text() -> None:
+    # The left column stops mid-sentence and goes on at the top of the right one. Rows below
+    # its foot stands a title as wide as the column, alone, over another text: it is no tail
+    # cut off from the column's text.
+    text = _prose(3, 150)
+    lines = set_column(text, 14)
+    half = len(lines) // 2
+    assert not lines[half - 1].endswith("。")
+    banner = "认真学习宣传贯彻全会精神实质"
+    other = _prose(4, 60)
+    rows = [
+        *side_by_side(lines[:half], lines[half:]),
+        "",
+        "",
+        "",
+        " ".join(banner),
+        "",
+        "",
+        "",
+        *set_column(other, 14),
+    ]
+    items = load_text("\n".join(rows) + "\n").items
+    paragraphs = [p for item in items for p in item.paragraphs]
+    assert text in paragraphs
+    assert banner not in "".join(paragraphs)

@@ -57,6 +57,9 @@ PieceKind = Literal[
 SUBHEADING_SHORT: Final = 3.5
 HEADLINE_MAX_LINES: Final = 4
 SUBHEADING_MAX_LINES: Final = 6
+# A paragraph's tail cut off by a column break stands at most this many rows under it: one
+# blank line between blocks in pdftotext's default mode; a column's foot in layout mode.
+CUT_OFF_ROWS: Final = 3
 # Marks no paragraph opens with: a line that starts with one carries on the sentence above
 # (``】，自公告之日起`` after a bracketed judgment). Dashes and ellipses may open a quotation.
 _GOES_ON: Final = "".join(char for char in CLOSING if char not in "…—·")
@@ -314,6 +317,10 @@ def _is_cut_off(before: list[Piece], run: list[Line], page_widths: Sequence[floa
     if previous is None or previous.kind != "paragraph" or not previous.open_end:
         return False
     if any(PHRASE_BREAK.search(line.text) for line in run):
+        return False
+    # Set rows below the paragraph in its column (layout mode), it is another text's line: a
+    # column is cut at its foot, and goes on at the next column's top.
+    if run[0].number - previous.lines[-1].number > CUT_OFF_ROWS:
         return False
     width = run[0].width
     return any(abs(width - column) <= 0.75 for column in page_widths)
