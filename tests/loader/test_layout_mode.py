@@ -145,3 +145,20 @@ def test_a_title_rows_under_a_column_s_foot_is_no_tail_of_its_text() -> None:
     paragraphs = [p for item in items for p in item.paragraphs]
     assert text in paragraphs
     assert banner not in "".join(paragraphs)
+
+
+def test_a_heading_in_large_type_stays_one_line_across_its_wider_row_gaps() -> None:
+    # Layout mode sets a heading in large type with empty rows between its lines, and the gap
+    # before its last line may be two rows, as wide as a block break between lines of text.
+    before, after = _prose(5, 80), _prose(6, 80)
+    heading = ["把握好深入落实", "优先发展教育事业的", "重点任务"]
+    left = [
+        *set_column(before, 14), "", "",
+        heading[0], "", heading[1], "", "", heading[2], "",
+        *set_column(after, 14),
+    ]  # fmt: skip
+    right = set_column(_prose(7, 8 * len(left)), 14)[: len(left)]
+    items = load_text("\n".join(side_by_side(left, right)) + "\n").items
+    paragraphs = [p for item in items for p in item.paragraphs]
+    assert "".join(heading) in paragraphs or "".join(heading) in [i.headline for i in items]
+    assert before in paragraphs and after in paragraphs

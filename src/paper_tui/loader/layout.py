@@ -26,6 +26,7 @@ EDGE_SPREAD: Final = 4
 # A column's edge is where at least this share of the page's rows start a piece, and this many.
 EDGE_SHARE: Final = 0.1
 EDGE_ROWS: Final = 3
+_PUNCTUATED: Final = re.compile("[，。；：、！？,.;:!?]")
 # Empty rows in a column that end its block (one empty row is only another column's taller line).
 BREAK_ROWS: Final = 2
 
@@ -64,13 +65,20 @@ def read_columns(lines: Sequence[str]) -> list[tuple[int, str]]:
     for column in range(len(edges)):
         out.append((first, ""))
         empty = 0
+        spacing = 0  # 1 if the last two lines of the block have an empty row between them
         for row in range(first, len(lines)):
             text = " ".join(t for start, t in pieces[row] if _column(edges, start) == column)
             if not text:
                 empty += 1
                 continue
-            if empty >= BREAK_ROWS:
+            # A heading in large type is set with an empty row between its lines: after such
+            # a gap, and a line with no punctuation, a block ends only where the next gap is
+            # wider by two rows.
+            if empty >= BREAK_ROWS + spacing:
                 out.append((row, ""))
+                spacing = 0
+            elif out[-1][1]:
+                spacing = min(empty, 1) if not _PUNCTUATED.search(out[-1][1]) else 0
             empty = 0
             out.append((row, text))
     return out
