@@ -162,3 +162,14 @@ def test_a_heading_in_large_type_stays_one_line_across_its_wider_row_gaps() -> N
     paragraphs = [p for item in items for p in item.paragraphs]
     assert "".join(heading) in paragraphs or "".join(heading) in [i.headline for i in items]
     assert before in paragraphs and after in paragraphs
+
+
+def test_furniture_on_a_row_takes_nothing_from_the_other_columns() -> None:
+    # An editor's line at the foot of the left column, level with a line of the right one.
+    more = "会议还审议通过了市政协今年工作要点，并对下一阶段工作作出部署。"
+    left = [*set_column(LEFT, 14), "责编：刘某"]
+    right = [*set_column(RIGHT, 14), *set_column(more, 14)]
+    assert len(right) >= len(left)
+    page = load_text("\n".join(side_by_side(left, right)) + "\n").pages[0]
+    assert "责编：刘某" in [text.replace(" ", "") for text in page.furniture]
+    assert [p for item in page.items for p in item.paragraphs] == [LEFT, RIGHT, more]

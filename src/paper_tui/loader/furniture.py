@@ -80,10 +80,12 @@ def read_furniture(lines: list[Line | None]) -> tuple[PageMeta, list[Line | None
             ):
                 section = following.text
                 taken.append(following)
-    numbers = {line.number for line in taken}
-    cleaned = [None if line is not None and line.number in numbers else line for line in lines]
+    # By identity: in layout mode the pieces of one row, in several columns, share its number.
+    gone = {id(line) for line in taken}
+    cleaned = [None if line is not None and id(line) in gone else line for line in lines]
     texts = tuple(line.text for line in taken)
-    return PageMeta(number, date, section, frozenset(numbers), texts), cleaned
+    numbers = frozenset(line.number for line in taken)
+    return PageMeta(number, date, section, numbers, texts), cleaned
 
 
 def _head(present: list[Line]) -> list[Line]:
