@@ -148,3 +148,52 @@ def test_columns_side_by_side_load_as_the_same_columns_one_after_the_other(
         return [squash(p) for item in load_text(text).items for p in item.paragraphs]
 
     assert paragraphs_of(side_by_side) == paragraphs_of(one_after_the_other)
+
+
+# Lines of fixed wording a page sets among its columns (none of them dropped by design, as a
+# continuation marker's or a fake-bold copy's characters are).
+MARKED = [
+    "责编：刘某",
+    "2018年1月2日 星期二",
+    "7 理论",
+    "■记者 李晖 通讯员 余建",
+    "朱艳霞 摄",
+    "李明",
+]
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(
+    paragraphs=st.lists(PARAGRAPH, min_size=4, max_size=8),
+    width=st.integers(min_value=10, max_value=20),
+    split=st.integers(min_value=1, max_value=7),
+    marked=st.lists(
+        st.tuples(st.booleans(), st.integers(min_value=0, max_value=40), st.sampled_from(MARKED)),
+        max_size=4,
+    ),
+)
+def test_no_character_is_lost_in_layout_mode(
+    paragraphs: list[str], width: int, split: int, marked: list[tuple[bool, int, str]]
+) -> None:
+    # Columns side by side, with bylines, credits and furniture set level with text.
+    assume(split < len(paragraphs))
+    columns = [
+        [line for p in paragraphs[:split] for line in set_column(p, width)],
+        [line for p in paragraphs[split:] for line in set_column(p, width)],
+    ]
+    for right, at, line in marked:
+        column = columns[right]
+        column.insert(min(at, len(column)), line)
+    rows = [
+        (a.ljust(2 * width + 4) + b).rstrip()
+        for a, b in itertools.zip_longest(*columns, fillvalue="")
+    ]
+    document = load_text("\n".join(rows) + "\n")
+    found = []
+    for page in document.pages:
+        found.extend(page.furniture)
+        for item in page.items:
+            found.extend(p for p in (item.kicker, item.title, item.subtitle) if p)
+            found.extend(item.bylines)
+            found.extend(item.paragraphs)
+    assert sorted(squash("".join(found))) == sorted(squash("".join(rows)))
