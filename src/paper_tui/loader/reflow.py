@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import pairwise
 from typing import Final, Literal
 
 from paper_tui.loader.chars import (
@@ -57,8 +58,8 @@ PieceKind = Literal[
 SUBHEADING_SHORT: Final = 3.5
 HEADLINE_MAX_LINES: Final = 4
 SUBHEADING_MAX_LINES: Final = 6
-# A paragraph's tail cut off by a column break stands at most this many rows under it: one
-# blank line between blocks in pdftotext's default mode; a column's foot in layout mode.
+# In layout mode, a paragraph's tail cut off by a column break stands at most this many rows
+# under it, in its column.
 CUT_OFF_ROWS: Final = 3
 # Marks no paragraph opens with: a line that starts with one carries on the sentence above
 # (``】，自公告之日起`` after a bracketed judgment). Dashes and ellipses may open a quotation.
@@ -166,7 +167,9 @@ def build_pieces(blocks: Sequence[list[Line]]) -> list[Piece]:
     """Turn a page's blocks into pieces: paragraphs, subheadings, headlines and marked lines."""
     widths = block_widths(blocks)
     pieces: list[Piece] = []
-    _split_run = partial(_split_run_after, pieces)
+    # Layout mode reads the page column after column: a block may start above the one before.
+    by_columns = any(b[0].number < a[-1].number for a, b in pairwise(blocks))
+    _split_run = partial(_split_run_after, pieces, by_columns=by_columns)
     # A "name" printed again and again (明天 in a weather table) is no author.
     repeated = Counter(line.text for block in blocks for line in block if len(line.text) <= 8)
     for index, block in enumerate(blocks):
@@ -246,15 +249,17 @@ def _split_run_after(
     page_widths: Sequence[float],
     *,
     alone: bool,
+    by_columns: bool = False,
 ) -> list[Piece]:
-    """Split a run of body lines into paragraphs, subheadings or one headline."""
+    """Split a run of body lines into paragraphs, subheadings or one headline (``by_columns``:
+    the page is read column after column, as layout mode sets it)."""
     if (
         len(run) <= HEADLINE_MAX_LINES
         and all(is_headline_text(line.text) for line in run)
         and not (len(run) == 1 and is_lead(run[0].text))
         # A line ending in a colon introduces the quotation that follows it.
         and not run[-1].text.endswith(("：", ":"))
-        and not _is_cut_off(before, run, page_widths)
+        and not _is_cut_off(before, run, page_widths, by_columns=by_columns)
     ):
         return [Piece("headline", run, width=width_for(run, page_widths), block=block)]
     widths = local_widths(run, page_widths)
@@ -306,7 +311,9 @@ def _split_run_after(
     return pieces
 
 
-def _is_cut_off(before: list[Piece], run: list[Line], page_widths: Sequence[float]) -> bool:
+def _is_cut_off(
+    before: list[Piece], run: list[Line], page_widths: Sequence[float], *, by_columns: bool
+) -> bool:
     """Whether an unpunctuated run is the tail of a paragraph cut by a column break.
 
     It is when it follows an unfinished paragraph and its first line fills one of the page's
@@ -320,7 +327,7 @@ def _is_cut_off(before: list[Piece], run: list[Line], page_widths: Sequence[floa
         return False
     # Set rows below the paragraph in its column (layout mode), it is another text's line: a
     # column is cut at its foot, and goes on at the next column's top.
-    if run[0].number - previous.lines[-1].number > CUT_OFF_ROWS:
+    if by_columns and run[0].number - previous.lines[-1].number > CUT_OFF_ROWS:
         return False
     width = run[0].width
     return any(abs(width - column) <= 0.75 for column in page_widths)
