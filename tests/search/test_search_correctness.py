@@ -194,10 +194,8 @@ def test_blank_query_finds_nothing(built: Built) -> None:
     assert (result.total, result.hits) == (0, [])
 
 
-def test_an_archive_of_traditional_pages_is_found_by_queries_in_either_script(
-    tmp_path: Path,
-) -> None:
-    # One page as printed in Hong Kong (traditional script), one as on the mainland.
+def _two_scripts(tmp_path: Path, mainland_extra: str = "") -> Path:
+    """An archive of the sample page as printed in Hong Kong (hk.txt) and on the mainland."""
     root = tmp_path / "archive"
     root.mkdir()
     page = SEED_PAGE.read_text(encoding="utf-8")
@@ -205,7 +203,14 @@ def test_an_archive_of_traditional_pages_is_found_by_queries_in_either_script(
     (root / "hk.txt").write_text(
         "\n".join(map(to_traditional.convert, page.split("\n"))), encoding="utf-8"
     )
-    (root / "mainland.txt").write_text(page, encoding="utf-8")
+    (root / "mainland.txt").write_text(page + mainland_extra, encoding="utf-8")
+    return root
+
+
+def test_an_archive_of_traditional_pages_is_found_by_queries_in_either_script(
+    tmp_path: Path,
+) -> None:
+    root = _two_scripts(tmp_path)
     with ArchiveIndex(root, workers=1) as index:
         report = index.update()
         assert report.traditional
@@ -229,12 +234,8 @@ def test_an_archive_of_simplified_pages_is_searched_in_simplified_alone(built: B
 def test_the_archive_forgets_traditional_script_when_its_last_such_page_goes(
     tmp_path: Path,
 ) -> None:
-    root = tmp_path / "archive"
-    root.mkdir()
-    page = SEED_PAGE.read_text(encoding="utf-8")
+    root = _two_scripts(tmp_path, "\n特色显著。\n")
     hk = root / "hk.txt"
-    hk.write_text("\n".join(map(_opencc_to("s2hk").convert, page.split("\n"))), encoding="utf-8")
-    (root / "mainland.txt").write_text(page + "\n特色显著。\n", encoding="utf-8")
 
     def holds_traditional(index: ArchiveIndex) -> bool:
         row = (
