@@ -110,3 +110,40 @@ def test_a_short_line_torn_off_inside_a_block_is_no_author() -> None:
     torn = [lines[0], lines[1][:at], "农旅等", lines[1][at + 3 :], *lines[2:]]
     paragraphs = [p for item in load_text(page_of(torn)).items for p in item.paragraphs]
     assert paragraphs == [paragraph]
+
+
+PATROL = (
+    "“推行社区民警专职化，开展‘走动式’管理和‘铁脚板’警务。”城关派出所所长纪海龙介绍说，"
+    "依托17个社区警务室，34名社区民警坚持每日驻"
+)
+PATROL_REST = "守在社区、工作在社区，始终行走在田间地头、居民小区、旅游景点等各个场所。"
+TRAFFIC_TITLE = "平川警方抓获一名上网逃犯"
+TRAFFIC = "本报讯（记者 胡庭瑞）近日，平川分局成功抓获1名外省上网逃犯，并移交办案单位处理。"
+
+
+def test_a_fragment_goes_on_far_away_where_a_word_of_the_language_spans_the_seam() -> None:
+    # 驻守 is printed nowhere else on the page, but it is a common word: the paragraph that
+    # stops at 每日驻 goes on in the block that opens with 守在社区, another article apart.
+    text = page_of(
+        set_column(PATROL, 16),
+        [TRAFFIC_TITLE],
+        set_column(TRAFFIC, 16),
+        set_column(PATROL_REST, 16, indent=0),
+    )
+    paragraphs = [p for item in load_text(text).items for p in item.paragraphs]
+    assert PATROL + PATROL_REST in paragraphs
+    assert TRAFFIC in paragraphs
+
+
+def test_a_far_fragment_whose_seam_reads_as_no_word_is_left_apart() -> None:
+    # 每日驻 + 年底前 reads as nothing the language writes: no evidence, no join.
+    rest = "年底前完成全部社区的走访登记，方便群众办事。"
+    text = page_of(
+        set_column(PATROL, 16),
+        [TRAFFIC_TITLE],
+        set_column(TRAFFIC, 16),
+        set_column(rest, 16, indent=0),
+    )
+    paragraphs = [p for item in load_text(text).items for p in item.paragraphs]
+    assert PATROL + rest not in paragraphs
+    assert PATROL in paragraphs

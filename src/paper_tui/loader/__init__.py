@@ -4,8 +4,8 @@ The pipeline, one stage per module: ``decode`` (bytes to text, pages), ``layout`
 side by side read one after another), ``lines`` (clean and classify each line, by wordings
 ``scripts`` spells in either script), ``furniture`` (page metadata), ``reflow`` (lines to
 paragraphs, each line measured against its column by ``widths``), ``fragments`` (rejoin
-paragraphs split by column breaks), ``articles`` (group into items, attach headlines and
-bylines).
+paragraphs split by column breaks, by the page's words and the language's, ``lexicon``),
+``articles`` (group into items, attach headlines and bylines).
 """
 
 from __future__ import annotations

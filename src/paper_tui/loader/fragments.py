@@ -12,6 +12,7 @@ import math
 from typing import Final
 
 from paper_tui.loader.chars import CLOSING, is_cjk
+from paper_tui.loader.lexicon import glue
 from paper_tui.loader.lines import is_author_name, is_lead
 from paper_tui.loader.reflow import HEADLINE_MAX_LINES, PHRASE_BREAK, Piece, is_headline_text
 from paper_tui.loader.widths import INDENT_MAX, INDENT_MIN, SHORT_LINE
@@ -22,6 +23,10 @@ MIN_SCORE: Final = 1.0
 # matching column widths.
 MAX_SEAM_EVIDENCE: Final = 4.0
 WIDTH_TOLERANCE: Final = 1.0
+# What the language's words across a seam add, per unit of ``lexicon.glue`` (a natural log):
+# a far join, which needs MIN_SCORE, needs a seam read four times likelier joined than apart.
+WORD_EVIDENCE: Final = 0.25
+MAX_WORD_EVIDENCE: Final = 2.0
 _BODY: Final = ("paragraph",)
 # In a page read column after column, what a block at the next column's top level with the
 # column's foot adds to a join: level with the foot's own block, or with a block above it.
@@ -65,6 +70,11 @@ def _seam_evidence(end: str, start: str, page_grams: _Occurrences) -> float:
             if hits:
                 score += math.log1p(hits) * (size - 1)
     return min(score, MAX_SEAM_EVIDENCE)
+
+
+def _word_evidence(end: str, start: str) -> float:
+    """How strongly the characters across a seam read as words of the language (``lexicon``)."""
+    return min(glue(end, start) * WORD_EVIDENCE, MAX_WORD_EVIDENCE)
 
 
 def join_fragments(pieces: list[Piece]) -> list[Piece]:
@@ -309,7 +319,7 @@ def _score(
     widths_match = abs(end.width - start.width) <= WIDTH_TOLERANCE
     if not adjacent and not widths_match:
         return None
-    evidence = _seam_evidence(tail, head, page_grams)
+    evidence = max(_seam_evidence(tail, head, page_grams), _word_evidence(tail, head))
     if start.lines[0].text[0] in CLOSING:
         evidence += 2.0
     if (

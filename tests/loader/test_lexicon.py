@@ -1,0 +1,41 @@
+"""The word model weighs seams by the words of the language, and only across the seam."""
+
+from __future__ import annotations
+
+import pytest
+
+from paper_tui.loader.lexicon import glue
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("坚持每日驻", "守在社区"),  # 驻守
+        ("群众所需的水", "平。通过"),  # 水平
+        ("目标更", "加宏大"),  # 更加
+        ("中华民", "族伟大复兴"),  # 民族
+    ],
+)
+def test_a_word_across_the_seam_glues_it(left: str, right: str) -> None:
+    assert glue(left, right) > 4
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("平川区检察院", "求助。"),  # a word ends at the seam, another starts
+        ("坚持每日驻", "盗，请求"),
+        ("坚持每日驻", "年底前"),
+        ("检察院", "12309热线"),  # digits after the seam
+        ("记者", ""),
+        ("hello", "world"),
+    ],
+)
+def test_a_seam_at_a_word_boundary_or_not_in_han_text_has_no_glue(left: str, right: str) -> None:
+    assert glue(left, right) == 0
+
+
+def test_only_the_characters_next_to_the_seam_count() -> None:
+    # Punctuation ends the run read on the left: what stands before it has no say.
+    assert glue("守在社区，每日驻", "守在社区") == glue("每日驻", "守在社区")
+    assert glue("人民，", "群众") == 0
