@@ -147,3 +147,37 @@ def test_a_far_fragment_whose_seam_reads_as_no_word_is_left_apart() -> None:
     paragraphs = [p for item in load_text(text).items for p in item.paragraphs]
     assert PATROL + rest not in paragraphs
     assert PATROL in paragraphs
+
+
+VILLAGE = (
+    "今年以来，岷县检察院驻村帮扶工作队成员积极参加县、镇组织的业务培训班，"
+    "有力提升驻村帮扶队员运用政策解决群众所需的水"
+)
+VILLAGE_TITLE = "岷县检察：驻村帮扶助力乡村振兴"
+VILLAGE_REST = "平。通过党建引领、合作社带动、驻村工作队协调、农户参与的方式，不断巩固提升集体经济发展水平。"
+
+
+def test_a_title_set_over_the_text_of_its_next_column_is_split_off_it() -> None:
+    # pdftotext gave the title to the block of the column under it, whose first line carries on
+    # the paragraph that stopped at 所需的水 (水平), another article apart.
+    text = page_of(
+        set_column(VILLAGE, 16),
+        [TRAFFIC_TITLE],
+        set_column(TRAFFIC, 16),
+        [VILLAGE_TITLE, *set_column(VILLAGE_REST, 16, indent=0)],
+    )
+    items = load_text(text).items
+    paragraphs = [p for item in items for p in item.paragraphs]
+    assert VILLAGE + VILLAGE_REST in paragraphs
+    assert VILLAGE_TITLE in [item.title for item in items]
+
+
+def test_a_text_line_with_an_enumeration_at_a_column_top_is_no_title() -> None:
+    # 这就决定了党建工作绝不能弱化、虚 / 化、边缘化…: a text line, though it has no comma
+    # and the line under it opens by ending a word; it stays in its paragraph.
+    column = ["这就决定了党建工作绝不能弱化、虚", "化、边缘化，绝不能只是中心工作的配", "角。"]
+    # A paragraph elsewhere that stops at 深 reads on into 化 (深化).
+    other = "基层党组织要把党建工作和中心工作一起谋划，不断提升组织力，全面从严治党要不断深"
+    text = page_of(set_column(other, 17), [TRAFFIC_TITLE], set_column(TRAFFIC, 17), column)
+    paragraphs = [p for item in load_text(text).items for p in item.paragraphs]
+    assert "".join(column) in paragraphs

@@ -9,12 +9,19 @@ words across the seam occur elsewhere on the page (``目标更`` + ``加宏大``
 from __future__ import annotations
 
 import math
+import re
 from typing import Final
 
-from paper_tui.loader.chars import CLOSING, is_cjk
+from paper_tui.loader.chars import CJK_RANGES, CLOSING, is_cjk
 from paper_tui.loader.lexicon import glue
 from paper_tui.loader.lines import is_author_name, is_lead
-from paper_tui.loader.reflow import HEADLINE_MAX_LINES, PHRASE_BREAK, Piece, is_headline_text
+from paper_tui.loader.reflow import (
+    HEADLINE_MAX_LINES,
+    PHRASE_BREAK,
+    Piece,
+    is_headline_text,
+    join_lines,
+)
 from paper_tui.loader.widths import INDENT_MAX, INDENT_MIN, SHORT_LINE
 
 # A join needs at least this much evidence unless the fragments are next to each other.
@@ -28,6 +35,8 @@ WIDTH_TOLERANCE: Final = 1.0
 WORD_EVIDENCE: Final = 0.25
 MAX_WORD_EVIDENCE: Final = 2.0
 _BODY: Final = ("paragraph",)
+# A line that opens with the last one or two characters of a word, then a clause's end: 平。
+_OPENS_WITH_TAIL: Final = re.compile(f"[{CJK_RANGES}]{{1,2}}[。，；！？、：]")
 # In a page read column after column, what a block at the next column's top level with the
 # column's foot adds to a join: level with the foot's own block, or with a block above it.
 LEVEL_BONUS: Final = 2.0
@@ -48,14 +57,15 @@ class _Occurrences(dict[str, int]):
         return count
 
 
-def _seam_evidence(end: str, start: str, page_grams: _Occurrences) -> float:
-    """How strongly the characters across a seam read as running text found on this page."""
+def _seam_evidence(end: str, start: str, page_grams: _Occurrences, apart: str = "") -> float:
+    """How strongly the characters across a seam read as running text found on this page (in
+    its text but ``apart``, where the seam's own text may stand already joined)."""
     score = 0.0
     tail, head = end[-4:], start[:4]
     # Every gram spans the seam: none occurs on the page unless the two characters across it do.
     if not tail or not head or not (is_cjk(tail[-1]) and is_cjk(head[0])):
         return score
-    if not page_grams[tail[-1] + head[0]]:
+    if page_grams[tail[-1] + head[0]] <= apart.count(tail[-1] + head[0]):
         return score
     for size in (2, 3, 4):
         for left in range(1, size):
@@ -66,8 +76,8 @@ def _seam_evidence(end: str, start: str, page_grams: _Occurrences) -> float:
             # Punctuation at the seam says nothing about which words run across it.
             if not all(is_cjk(c) for c in gram):
                 continue
-            hits = page_grams[gram]
-            if hits:
+            hits = page_grams[gram] - (apart.count(gram) if apart else 0)
+            if hits > 0:
                 score += math.log1p(hits) * (size - 1)
     return min(score, MAX_SEAM_EVIDENCE)
 
@@ -82,6 +92,7 @@ def join_fragments(pieces: list[Piece]) -> list[Piece]:
     _restore_titles(pieces)
     page_grams = _Occurrences("\n".join(p.text for p in pieces if p.kind in _BODY))
     _reclaim_cut_lines(pieces, page_grams)
+    _split_titles_over_text(pieces, page_grams)
     order = {id(p): i for i, p in enumerate(pieces)}
     body = [p for p in pieces if p.kind in _BODY]
     heads = {id(p): p.text[:4] for p in body}
@@ -204,6 +215,74 @@ def _split_cut_last_lines(pieces: list[Piece]) -> None:
         piece.own_text = ""
         cut = Piece("paragraph", [last], width=column, block=piece.block, open_end=True)
         pieces.insert(index, cut)
+
+
+def _split_titles_over_text(pieces: list[Piece], page_grams: _Occurrences) -> None:
+    """Split off a block's first line when it is a title set over text begun elsewhere.
+
+    A title spread over the columns of its article stands over each column's top, and pdftotext
+    may give it to the block below it: ``岷县检察：驻村帮扶助力乡村振兴`` / ``平。通过党建引领…``.
+    The title line reads as one (no sentence or clause ends inside it, no enumeration either,
+    which a text line at a column's top may hold: ``绝不能弱化、虚`` / ``化、边缘化``); the line
+    under it opens by ending a word and a clause (``平。``), which no line opens with after a
+    title or begins a paragraph with; and the text of a paragraph left unfinished elsewhere, in
+    a column of the same width, reads on into it clearly better than the title does
+    (``群众所需的水`` + ``平。``: 水平, against 振兴平): that line carries that paragraph on.
+    """
+    ends = [
+        piece
+        for piece in pieces
+        if piece.kind in _BODY and not piece.joined and _is_unfinished(piece)
+    ]
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        index += 1
+        if (
+            piece.kind not in _BODY
+            or len(piece.lines) < 2
+            or (index > 1 and pieces[index - 2].block == piece.block)
+        ):
+            continue
+        title, first, *_rest = piece.lines
+        if (
+            not is_headline_text(title.text)
+            or "、" in title.text
+            or not _OPENS_WITH_TAIL.match(first.text)
+        ):
+            continue
+        rest = join_lines([line.text for line in piece.lines[1:3]])
+        own = max(
+            _seam_evidence(title.text[-4:], rest[:4], page_grams, apart=piece.text),
+            _word_evidence(title.text[-4:], rest[:4]),
+        )
+        if not any(
+            end is not piece
+            and abs(end.width - piece.width) <= WIDTH_TOLERANCE
+            and max(
+                _seam_evidence(end.text[-4:], rest[:4], page_grams, apart=piece.text),
+                _word_evidence(end.text[-4:], rest[:4]),
+            )
+            >= own + MIN_SCORE
+            for end in ends
+        ):
+            continue
+        if any(
+            end is not piece
+            and max(
+                _seam_evidence(end.text[-4:], title.text[:4], page_grams),
+                _word_evidence(end.text[-4:], title.text[:4]),
+            )
+            >= MIN_SCORE
+            for end in ends
+        ):
+            continue  # the line goes on from a paragraph elsewhere: it is text, not a title
+        head = Piece("headline", [title], width=piece.width, block=piece.block)
+        piece.lines = piece.lines[1:]
+        piece.own_text = ""
+        piece.open_start = True
+        pieces.insert(index - 1, head)
+        index += 1
 
 
 def _is_tail(piece: Piece) -> bool:
