@@ -154,7 +154,9 @@ VILLAGE = (
     "有力提升驻村帮扶队员运用政策解决群众所需的水"
 )
 VILLAGE_TITLE = "岷县检察：驻村帮扶助力乡村振兴"
-VILLAGE_REST = "平。通过党建引领、合作社带动、驻村工作队协调、农户参与的方式，不断巩固提升集体经济发展水平。"
+VILLAGE_REST = (
+    "平。通过党建引领、合作社带动、驻村工作队协调、农户参与的方式，不断巩固提升集体经济发展水平。"
+)
 
 
 def test_a_title_set_over_the_text_of_its_next_column_is_split_off_it() -> None:

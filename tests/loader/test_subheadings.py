@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typeset import set_column
+from typeset import page_of, set_column
 
+from paper_tui.loader import load_text
 from paper_tui.loader.columns import punct_width, remeasure
 from paper_tui.loader.lines import make_line
 from paper_tui.loader.reflow import Piece, build_pieces, split_blocks
@@ -79,3 +80,51 @@ def test_line_restating_another_title_is_a_subheading() -> None:
     )
     assert kind_of(pieces, "充分认识全面建成多层次社会保障体系的重大意义") == "subheading"
     assert kind_of(pieces, "全面建成多层次社会保障体系") == "headline"
+
+
+WEATHER_TITLE = ("本周气温一路回升", "周末辽宁小范围降雨")
+WEATHER = (
+    "新的一周开始了，阳光满满，昨日升温已经开始显现，沈城踏上回暖之旅。今天沈城有云也有阳光，"
+    "最高气温将回升到17℃附近，提醒市民注意躲避高空坠物。"
+)
+
+
+CRASH_TITLE = "早市附近发生车祸 民警菜市场揪出逃逸车主"
+CRASH = (
+    "八旬老人清晨走出医院大门，被一辆无牌照三轮车撞倒，肇事车辆当场逃逸。民警在早市找到"
+    "肇事者胡某，撞人后的他竟在早市卖菜。"
+)
+
+
+def test_a_heading_over_a_block_after_text_stopping_mid_sentence_is_a_title() -> None:
+    # The crash article stops at 面对 (its last lines are lost elsewhere on the page); the
+    # heading that opens the next block cannot stand between two of its paragraphs: it is the
+    # weather article's title, not a subheading of the crash article.
+    text = page_of(
+        [CRASH_TITLE],
+        set_column(CRASH + "民警第一时间锁定嫌疑人胡某，面对", 16),
+        [*WEATHER_TITLE, *set_column(WEATHER, 16)],
+    )
+    items = load_text(text).items
+    assert [item.title for item in items] == [CRASH_TITLE, "".join(WEATHER_TITLE)]
+    assert items[1].paragraphs == (WEATHER,)
+
+
+def test_a_heading_after_text_that_goes_on_elsewhere_stays_a_subheading() -> None:
+    # The text before the heading stops mid-sentence, but goes on in a block pdftotext emitted
+    # later (驻守 spans the seam): the heading stands inside the article, between its parts.
+    title = "城关派出所构建现代警务新模式"
+    head = "城关派出所依托17个社区警务室，推行社区民警专职化，34名社区民警坚持每日驻"
+    rest = "守在社区、工作在社区，始终行走在田间地头和居民小区。"
+    section = "“笔记本”解锁群众事"
+    notes = "社区警务工作千头万绪，把群众的事记在笔记本上，然后逐一对照解决，是民警的工作日常。"
+    text = page_of(
+        [title],
+        set_column(head, 16),
+        [section, *set_column(notes, 16)],
+        set_column(rest, 16, indent=0),
+    )
+    items = load_text(text).items
+    assert [item.title for item in items] == [title]
+    assert section in [items[0].paragraphs[i] for i in items[0].subheadings]
+    assert head + rest in items[0].paragraphs

@@ -16,7 +16,7 @@ from paper_tui.loader.headlines import parse
 from paper_tui.loader.lines import is_lead
 from paper_tui.loader.reflow import Piece
 from paper_tui.loader.runs import CAPTION_MAX_CHARS, Run, segment
-from paper_tui.loader.subheadings import demote_subheadings
+from paper_tui.loader.subheadings import demote_subheadings, promote_titles
 from paper_tui.model import Item, Kind
 
 # A brief is a short news item: a lead and a few sentences.
@@ -25,6 +25,7 @@ BRIEF_MAX_CHARS: Final = 500
 
 def build_items(pieces: list[Piece], page_key: str) -> list[Item]:
     """Group pieces (already reflowed and joined) into the page's items."""
+    promote_titles(pieces)
     demote_subheadings(pieces)
     runs, headlines, bylines = segment(pieces)
     if not runs and not headlines and not bylines:

@@ -43,6 +43,30 @@ def demote_subheadings(pieces: list[Piece]) -> None:
             piece.kind = "subheading"
 
 
+def promote_titles(pieces: list[Piece]) -> None:
+    """Make headlines of the subheadings that open a block after text stopping mid-sentence.
+
+    A subheading stands between two paragraphs of its article, after a sentence's end. Where
+    the text before a block's opening heading stops mid-sentence (``…锁定嫌疑人胡某，面对``), that
+    text goes on elsewhere, and the heading opens other text: another article's title, set over
+    its text (``本周气温一路回升`` / ``周末辽宁小范围降雨``). Content decides then where it goes.
+    """
+    for index, piece in enumerate(pieces):
+        if piece.kind != "subheading":
+            continue
+        at = _neighbour_at(pieces, index, -1)
+        if at is None or pieces[at].block == piece.block:
+            continue
+        before = pieces[at]
+        if (
+            before.kind == "paragraph"
+            and before.open_end
+            and not before.joined
+            and not before.lines[-1].stops
+        ):
+            piece.kind = "headline"
+
+
 def _neighbour(pieces: Sequence[Piece], index: int, step: int) -> Piece | None:
     """The nearest piece before (step -1) or after (step 1) ``index`` that is not furniture."""
     at = _neighbour_at(pieces, index, step)
