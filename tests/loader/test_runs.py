@@ -132,3 +132,49 @@ def test_news_headlines_that_end_like_notices_are_no_notices() -> None:
     assert sorted((item.title, item.paragraphs) for item in items) == sorted(
         [(STATEMENT_TITLE, (STATEMENT,)), (warning_title, (warning,))]
     )
+
+
+FUNERAL_TITLE = "沈阳对困难群众实行殡葬费用减免"
+FUNERAL = (
+    "为减轻群众丧葬负担，沈阳对困难群众实行基本殡葬服务费用减免政策，减免对象范围为"
+    "具有沈阳市户籍的城乡低保对象和特困人员。"
+)
+CRASH_TITLE = "早市附近发生车祸 民警菜市场揪出逃逸车主"
+CRASH_END = "目前，嫌疑人胡某已被依法采取强制措施，案件正在进一步办理中。"
+CRASH = (
+    "八旬老人清晨走出医院大门，被一辆无牌照三轮车撞倒，肇事车辆当场逃逸。民警在早市找到"
+    "肇事者胡某，撞人后的他竟在早市卖菜。"
+)
+
+
+def test_on_a_page_that_sets_bylines_after_the_text_a_byline_opens_nothing() -> None:
+    # 辽沈晚报记者 胡月梅 closes its article: the next article's title follows it. So the
+    # byline under the crash article's last lines closes it too, and the text after it (the
+    # article's first paragraphs, which pdftotext emitted later) is no article of its own.
+    text = page_of(
+        [FUNERAL_TITLE],
+        [*set_column(FUNERAL, 16), "辽沈晚报记者 胡月梅"],
+        [CRASH_TITLE, *set_column(CRASH_END, 16), "辽沈晚报特派朝阳记者 张辉"],
+        set_column(CRASH, 16),
+    )
+    items = load_text(text).items
+    assert [(item.title, item.bylines) for item in items] == [
+        (FUNERAL_TITLE, ("辽沈晚报记者 胡月梅",)),
+        (CRASH_TITLE, ("辽沈晚报特派朝阳记者 张辉",)),
+    ]
+    assert set(items[1].paragraphs) == {CRASH_END, CRASH}
+
+
+def test_on_a_page_that_sets_bylines_under_titles_text_under_a_byline_opens_an_article() -> None:
+    # The same lines, with each byline under its title: the text under the second byline is
+    # an article of its own, though its words are those of the one before.
+    text = page_of(
+        [FUNERAL_TITLE, "■记者 胡月梅"],
+        set_column(FUNERAL, 16),
+        [CRASH_TITLE, "■记者 张辉"],
+        set_column(CRASH_END, 16),
+        ["■记者 李明"],
+        set_column(CRASH, 16),
+    )
+    items = load_text(text).items
+    assert [item.bylines for item in items] == [("■记者 胡月梅",), ("■记者 张辉",), ("■记者 李明",)]

@@ -78,6 +78,7 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
     current: Run | None = None
     brief_box = False
     notices = _notice_titles(pieces)
+    trailing = _bylines_trail(pieces)
 
     def close() -> None:
         nonlocal current
@@ -109,8 +110,9 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
                 continue
             lead = kind == "paragraph" and is_lead(text)
             if current is None or lead or current.closed or _changes_column(current, piece):
-                # Text right under a reporter's byline opens an article, as a lead does.
-                opens = lead or _under_reporter(pieces, index)
+                # Text right under a reporter's byline opens an article, as a lead does, on a
+                # page that sets bylines over their text.
+                opens = lead or (not trailing and _under_reporter(pieces, index))
                 current = Run(start=index, end=index, strong_start=opens, in_brief_box=brief_box)
                 runs.append(current)
             current.paragraphs.append(piece)
@@ -172,6 +174,38 @@ def _notice_titles(pieces: list[Piece]) -> set[int]:
     if any(ADDRESSEE.match(pieces[index + 1].text) for index in found):
         return set(found)
     return set()
+
+
+def _bylines_trail(pieces: list[Piece]) -> bool:
+    """Whether the page sets its reporters' bylines after their articles' text.
+
+    Some papers print ``辽沈晚报记者 胡月梅`` under the article's last paragraph, not under its
+    title. A byline followed by the next article's title, or by nothing, closes its article;
+    one set right under a title opens it. The page is read the way most of its bylines show.
+    """
+    closing = opening = 0
+    for index, piece in enumerate(pieces):
+        if piece.kind != "byline" or REPORTER.search(piece.text) is None:
+            continue
+        before = _nearest(pieces, index, -1)
+        after = _nearest(pieces, index, 1)
+        if before is not None and before.kind == "headline":
+            opening += 1
+        elif before is not None and before.kind == "paragraph" and (
+            after is None or after.kind == "headline"
+        ):
+            closing += 1
+    return closing > opening
+
+
+def _nearest(pieces: list[Piece], index: int, step: int) -> Piece | None:
+    """The nearest piece before (step -1) or after (step 1) ``index`` that is not furniture."""
+    at = index + step
+    while 0 <= at < len(pieces):
+        if pieces[at].kind != "furniture":
+            return pieces[at]
+        at += step
+    return None
 
 
 def _under_reporter(pieces: list[Piece], index: int) -> bool:
