@@ -178,3 +178,16 @@ def test_on_a_page_that_sets_bylines_under_titles_text_under_a_byline_opens_an_a
     )
     items = load_text(text).items
     assert [item.bylines for item in items] == [("■记者 胡月梅",), ("■记者 张辉",), ("■记者 李明",)]
+
+
+def test_an_article_whose_last_lines_came_first_reads_in_order() -> None:
+    # The crash article's last paragraph, over its byline, was emitted before its first:
+    # the byline closes the article, so what stands over it is read last.
+    text = page_of(
+        [FUNERAL_TITLE],
+        [*set_column(FUNERAL, 16), "辽沈晚报记者 胡月梅"],
+        [CRASH_TITLE, *set_column(CRASH_END, 16), "辽沈晚报特派朝阳记者 张辉"],
+        set_column(CRASH, 16),
+    )
+    items = load_text(text).items
+    assert items[1].paragraphs == (CRASH, CRASH_END)

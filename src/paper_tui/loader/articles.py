@@ -48,7 +48,8 @@ def _to_item(run: Run, page_key: str) -> Item:
     subheadings: list[int] = []
     lines: set[int] = set()
     bylines: list[str] = []
-    for part in [run, *run.merged]:
+    # pdftotext may emit an article's last lines, over its byline, before its first ones.
+    for part in sorted([run, *run.merged], key=lambda part: part.closes_article):
         for piece in part.paragraphs:
             if piece.kind == "subheading":
                 subheadings.append(len(paragraphs))

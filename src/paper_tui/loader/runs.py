@@ -54,6 +54,8 @@ class Run:
     in_brief_box: bool = False
     merged: list[Run] = field(default_factory=list)
     caption_credit: str | None = None
+    closes_article: bool = False
+    """Text a byline closes on a page that prints bylines after their text: its article's end."""
     claimed_by: Run | None = None
     """The run whose headline also reads as this run's (see ``grouping.attach_headlines``)."""
     gram_cache: tuple[int, frozenset[int]] | None = None
@@ -128,6 +130,8 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
             close()
         elif kind == "byline":
             bylines.append(index)
+            if trailing and current is not None and REPORTER.search(piece.text):
+                current.closes_article = True
             close()
         elif kind == "credit":
             if current is not None and len(current.text) <= CAPTION_MAX_CHARS:
