@@ -195,8 +195,10 @@ def _bylines_trail(pieces: list[Piece]) -> bool:
         after = _nearest(pieces, index, 1)
         if before is not None and before.kind == "headline":
             opening += 1
-        elif before is not None and before.kind == "paragraph" and (
-            after is None or after.kind == "headline"
+        elif (
+            before is not None
+            and before.kind == "paragraph"
+            and (after is None or after.kind == "headline")
         ):
             closing += 1
     return closing > opening
