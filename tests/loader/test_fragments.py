@@ -183,3 +183,20 @@ def test_a_text_line_with_an_enumeration_at_a_column_top_is_no_title() -> None:
     text = page_of(set_column(other, 17), [TRAFFIC_TITLE], set_column(TRAFFIC, 17), column)
     paragraphs = [p for item in load_text(text).items for p in item.paragraphs]
     assert "".join(column) in paragraphs
+
+
+def test_a_text_line_at_a_column_top_after_unfinished_text_is_no_title() -> None:
+    # The line at the top of the block goes on from the paragraph before it (…集体经济发展 /
+    # 质量和…), though it has no punctuation and the line under it opens with 平。; another
+    # paragraph, which stops at 所需的水, would read on into it (水平).
+    before = "今年以来，帮扶队推动产业项目落地，持续巩固提升集体经济发展"
+    rest = ["质量和村民收入的整体", "平。通过党建引领、合作社带动，", "村民增收致富。"]
+    text = page_of(
+        set_column(VILLAGE, 16),
+        [TRAFFIC_TITLE],
+        set_column(TRAFFIC, 16),
+        set_column(before, 16),
+        rest,
+    )
+    paragraphs = [p for item in load_text(text).items for p in item.paragraphs]
+    assert before + "".join(rest) in paragraphs

@@ -225,7 +225,9 @@ def _split_titles_over_text(pieces: list[Piece], page_grams: _Occurrences) -> No
     The title line reads as one (no sentence or clause ends inside it, no enumeration either,
     which a text line at a column's top may hold: ``绝不能弱化、虚`` / ``化、边缘化``); the line
     under it opens by ending a word and a clause (``平。``), which no line opens with after a
-    title or begins a paragraph with; and the text of a paragraph left unfinished elsewhere, in
+    title or begins a paragraph with; the text before the block ends a sentence (else the
+    column's top goes on from it), no word runs on from the title's line into the next (相|结合);
+    and the text of a paragraph left unfinished elsewhere, in
     a column of the same width, reads on into it clearly better than the title does
     (``群众所需的水`` + ``平。``: 水平, against 振兴平): that line carries that paragraph on.
     """
@@ -245,6 +247,9 @@ def _split_titles_over_text(pieces: list[Piece], page_grams: _Occurrences) -> No
         ):
             continue
         title, first, *_rest = piece.lines
+        before = next((p for p in reversed(pieces[: index - 1]) if p.kind != "furniture"), None)
+        if before is None or before.kind not in _BODY or not before.lines[-1].ends:
+            continue  # a title stands after finished text; a column's top goes on from it
         if (
             not is_headline_text(title.text)
             or "、" in title.text
@@ -252,6 +257,8 @@ def _split_titles_over_text(pieces: list[Piece], page_grams: _Occurrences) -> No
         ):
             continue
         rest = join_lines([line.text for line in piece.lines[1:3]])
+        if glue(title.text, rest):
+            continue  # a word runs on from the title's line into the next: it is text
         own = max(
             _seam_evidence(title.text[-4:], rest[:4], page_grams, apart=piece.text),
             _word_evidence(title.text[-4:], rest[:4]),
