@@ -87,6 +87,11 @@ def _word_evidence(end: str, start: str) -> float:
     return min(glue(end, start) * WORD_EVIDENCE, MAX_WORD_EVIDENCE)
 
 
+def _evidence(end: str, start: str, page_grams: _Occurrences, apart: str = "") -> float:
+    """The stronger of the page's and the language's evidence that ``start`` goes on ``end``."""
+    return max(_seam_evidence(end, start, page_grams, apart), _word_evidence(end, start))
+
+
 def join_fragments(pieces: list[Piece]) -> list[Piece]:
     """Attach each fragment that continues another to it; return the remaining pieces."""
     _restore_titles(pieces)
@@ -222,14 +227,6 @@ def _split_titles_over_text(pieces: list[Piece], page_grams: _Occurrences) -> No
 
     A title spread over the columns of its article stands over each column's top, and pdftotext
     may give it to the block below it: ``岷县检察：驻村帮扶助力乡村振兴`` / ``平。通过党建引领…``.
-    The title line reads as one (no sentence or clause ends inside it, no enumeration either,
-    which a text line at a column's top may hold: ``绝不能弱化、虚`` / ``化、边缘化``); the line
-    under it opens by ending a word and a clause (``平。``), which no line opens with after a
-    title or begins a paragraph with; the text before the block ends a sentence (else the
-    column's top goes on from it), no word runs on from the title's line into the next (相|结合);
-    and the text of a paragraph left unfinished elsewhere, in
-    a column of the same width, reads on into it clearly better than the title does
-    (``群众所需的水`` + ``平。``: 水平, against 振兴平): that line carries that paragraph on.
     """
     ends = [
         piece
@@ -239,57 +236,57 @@ def _split_titles_over_text(pieces: list[Piece], page_grams: _Occurrences) -> No
     index = 0
     while index < len(pieces):
         piece = pieces[index]
+        if _is_title_over_text(pieces, index, ends, page_grams):
+            title, *rest = piece.lines
+            pieces.insert(index, Piece("headline", [title], width=piece.width, block=piece.block))
+            piece.lines = rest
+            piece.own_text = ""
+            piece.open_start = True
+            index += 1
         index += 1
-        if (
-            piece.kind not in _BODY
-            or len(piece.lines) < 2
-            or (index > 1 and pieces[index - 2].block == piece.block)
-        ):
-            continue
-        title, first, *_rest = piece.lines
-        before = next((p for p in reversed(pieces[: index - 1]) if p.kind != "furniture"), None)
-        if before is None or before.kind not in _BODY or not before.lines[-1].ends:
-            continue  # a title stands after finished text; a column's top goes on from it
-        if (
-            not is_headline_text(title.text)
-            or "、" in title.text
-            or not _OPENS_WITH_TAIL.match(first.text)
-        ):
-            continue
-        rest = join_lines([line.text for line in piece.lines[1:3]])
-        if glue(title.text, rest):
-            continue  # a word runs on from the title's line into the next: it is text
-        own = max(
-            _seam_evidence(title.text[-4:], rest[:4], page_grams, apart=piece.text),
-            _word_evidence(title.text[-4:], rest[:4]),
-        )
-        if not any(
-            end is not piece
-            and abs(end.width - piece.width) <= WIDTH_TOLERANCE
-            and max(
-                _seam_evidence(end.text[-4:], rest[:4], page_grams, apart=piece.text),
-                _word_evidence(end.text[-4:], rest[:4]),
-            )
-            >= own + MIN_SCORE
-            for end in ends
-        ):
-            continue
-        if any(
-            end is not piece
-            and max(
-                _seam_evidence(end.text[-4:], title.text[:4], page_grams),
-                _word_evidence(end.text[-4:], title.text[:4]),
-            )
-            >= MIN_SCORE
-            for end in ends
-        ):
-            continue  # the line goes on from a paragraph elsewhere: it is text, not a title
-        head = Piece("headline", [title], width=piece.width, block=piece.block)
-        piece.lines = piece.lines[1:]
-        piece.own_text = ""
-        piece.open_start = True
-        pieces.insert(index - 1, head)
-        index += 1
+
+
+def _is_title_over_text(
+    pieces: list[Piece], index: int, ends: list[Piece], page_grams: _Occurrences
+) -> bool:
+    """Whether the first line of ``pieces[index]`` is a title over text begun elsewhere.
+
+    The title line reads as one (no sentence or clause ends inside it, no enumeration either,
+    which a text line at a column's top may hold: ``绝不能弱化、虚`` / ``化、边缘化``). The line
+    under it opens by ending a word and a clause (``平。``), which no paragraph begins with. The
+    text before the block ends a sentence (else the column's top goes on from it), and no word
+    runs on from the title's line into the next (振兴 | 平, where a text line's 相 | 结合 does).
+    And a paragraph left unfinished elsewhere, in a column of the same width, reads on into that
+    line clearly better than the title does (``群众所需的水`` + ``平。``: 水平), counting the
+    page's words outside the piece itself, while none reads on into the title's line.
+    """
+    piece = pieces[index]
+    if piece.kind not in _BODY or len(piece.lines) < 2:
+        return False
+    if index > 0 and pieces[index - 1].block == piece.block:
+        return False
+    title, first = piece.lines[0], piece.lines[1]
+    if (
+        not is_headline_text(title.text)
+        or "、" in title.text
+        or not _OPENS_WITH_TAIL.match(first.text)
+    ):
+        return False
+    before = next((p for p in reversed(pieces[:index]) if p.kind != "furniture"), None)
+    if before is None or before.kind not in _BODY or not before.lines[-1].ends:
+        return False
+    rest = join_lines([line.text for line in piece.lines[1:3]])
+    if glue(title.text, rest):
+        return False
+    own = _seam_evidence(title.text, rest, page_grams, apart=piece.text)
+    others = [end for end in ends if end is not piece]
+    if any(_evidence(end.text, title.text, page_grams) >= MIN_SCORE for end in others):
+        return False
+    return any(
+        abs(end.width - piece.width) <= WIDTH_TOLERANCE
+        and _evidence(end.text, rest, page_grams, apart=piece.text) >= own + MIN_SCORE
+        for end in others
+    )
 
 
 def _is_tail(piece: Piece) -> bool:
@@ -405,7 +402,7 @@ def _score(
     widths_match = abs(end.width - start.width) <= WIDTH_TOLERANCE
     if not adjacent and not widths_match:
         return None
-    evidence = max(_seam_evidence(tail, head, page_grams), _word_evidence(tail, head))
+    evidence = _evidence(tail, head, page_grams)
     if start.lines[0].text[0] in CLOSING:
         evidence += 2.0
     if (
