@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from paper_tui.loader import lexicon
 from paper_tui.loader.lexicon import glue
 
 
@@ -39,3 +42,28 @@ def test_only_the_characters_next_to_the_seam_count() -> None:
     # Punctuation ends the run read on the left: what stands before it has no say.
     assert glue("守在社区，每日驻", "守在社区") == glue("每日驻", "守在社区")
     assert glue("人民，", "群众") == 0
+
+
+def test_without_a_readable_word_list_no_seam_has_glue(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A packager may leave the data file out, or it may be damaged: the loader goes on with the
+    # page's own words, and says nothing the list cannot back.
+    for content in (None, b"\xff\xfe not utf-8", b"1 5 abc\n"):
+        target = tmp_path / "lexicon.txt"
+        if content is None:
+            target.unlink(missing_ok=True)
+        else:
+            target.write_bytes(content)
+        monkeypatch.setattr(lexicon, "LEXICON", target)
+        lexicon._model.cache_clear()
+        lexicon.glue.cache_clear()
+        assert lexicon.glue("坚持每日驻", "守在社区") == 0
+    lexicon._model.cache_clear()
+    lexicon.glue.cache_clear()
+
+
+def test_the_word_list_shipped_is_read() -> None:
+    words, unknown = lexicon._model()
+    assert len(words) > 30_000
+    assert words["驻守"] > unknown

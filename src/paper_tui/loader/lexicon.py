@@ -28,14 +28,25 @@ _UNKNOWN_PENALTY: Final = 3.0
 
 @cache
 def _model() -> tuple[dict[str, float], float]:
-    """Each word's log-probability, and that of a character the list does not have."""
+    """Each word's log-probability, and that of a character the list does not have.
+
+    Without a readable list there are no words: every seam then has no glue, and fragments are
+    joined by the page's own words alone.
+    """
+    try:
+        return _read(LEXICON.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return {}, 0.0
+
+
+def _read(text: str) -> tuple[dict[str, float], float]:
+    """The model in the text of ``lexicon.txt`` (ValueError if it is not in its format)."""
+    lines = text.splitlines()
+    totals = [line.split()[1] for line in lines if line.startswith("total ")]
+    if not totals:
+        raise ValueError("no total count")
+    log_total = math.log(int(totals[0]))
     words: dict[str, float] = {}
-    lines = LEXICON.read_text(encoding="utf-8").splitlines()
-    log_total = 0.0
-    for line in lines:
-        if line.startswith("total "):
-            log_total = math.log(int(line.split()[1]))
-            break
     for line in lines:
         if not line[:1].isdigit():
             continue
