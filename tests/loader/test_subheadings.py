@@ -128,3 +128,23 @@ def test_a_heading_after_text_that_goes_on_elsewhere_stays_a_subheading() -> Non
     assert [item.title for item in items] == [title]
     assert section in [items[0].paragraphs[i] for i in items[0].subheadings]
     assert head + rest in items[0].paragraphs
+
+
+def test_a_heading_whose_words_the_text_before_uses_stays_a_subheading() -> None:
+    # The text before stops mid-sentence and its end is lost, as above; but the heading names
+    # what the essay has been about (新时代, 世界): a section of it, not another article.
+    essay_title = "坚定走和平发展道路"
+    before = (
+        "中国特色社会主义进入新时代，意味着中国日益走近世界舞台中央，中国同世界的关系正在发生"
+        "深刻变化，新时代的中国将为世界作出更大贡献，这是"
+    )
+    section = ("新时代的世界担当",)
+    after = "中国始终不渝高举和平、发展、合作、共赢的旗帜，坚持走和平发展道路，同世界各国一道前行。"
+    text = page_of(
+        [essay_title],
+        set_column(before, 16),
+        [*section, *set_column(after, 16)],
+    )
+    items = load_text(text).items
+    assert [item.title for item in items] == [essay_title]
+    assert section[0] in [items[0].paragraphs[i] for i in items[0].subheadings]

@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from paper_tui.loader.grouping import MIN_HEADLINE_COVERAGE
 from paper_tui.loader.lines import is_lead
 from paper_tui.loader.reflow import Piece
+from paper_tui.loader.similarity import PageGrams, bigrams
 
 # Pieces a reader's eye passes over between a headline and what follows it.
 _TRANSPARENT: Final = ("furniture",)
@@ -44,13 +46,17 @@ def demote_subheadings(pieces: list[Piece]) -> None:
 
 
 def promote_titles(pieces: list[Piece]) -> None:
-    """Make headlines of the subheadings that open a block after text stopping mid-sentence.
+    """Make headlines of the subheadings that open a block after text stopping mid-sentence,
+    when the text before them does not use their words.
 
     A subheading stands between two paragraphs of its article, after a sentence's end. Where
     the text before a block's opening heading stops mid-sentence (``…锁定嫌疑人胡某，面对``), that
-    text goes on elsewhere, and the heading opens other text: another article's title, set over
-    its text (``本周气温一路回升`` / ``周末辽宁小范围降雨``). Content decides then where it goes.
+    text goes on elsewhere, and the heading may open other text: another article's title, set
+    over its text (``本周气温一路回升`` / ``周末辽宁小范围降雨``). A section's heading names what
+    its article has been about (``新时代的世界担当`` after text on 新时代); a title found in none
+    of the text before it, as a headline must be found in its article's, heads other text.
     """
+    weights: PageGrams | None = None
     for index, piece in enumerate(pieces):
         if piece.kind != "subheading":
             continue
@@ -59,12 +65,29 @@ def promote_titles(pieces: list[Piece]) -> None:
             continue
         before = pieces[at]
         if (
-            before.kind == "paragraph"
-            and before.open_end
-            and not before.joined
-            and not before.lines[-1].stops
+            before.kind != "paragraph"
+            or not before.open_end
+            or before.joined
+            or before.lines[-1].stops
         ):
+            continue
+        if weights is None:
+            weights = PageGrams([bigrams(p.text) for p in pieces if p.kind == "paragraph"])
+        heading = weights.mask(bigrams(piece.text))
+        text = weights.mask(bigrams("".join(p.text for p in _text_before(pieces, index))))
+        if weights.coverages(heading, [text])[0] < MIN_HEADLINE_COVERAGE:
             piece.kind = "headline"
+
+
+def _text_before(pieces: Sequence[Piece], index: int) -> list[Piece]:
+    """The paragraphs and subheadings before ``index``, back to the headline or byline before."""
+    found: list[Piece] = []
+    for piece in reversed(pieces[:index]):
+        if piece.kind in ("headline", "byline"):
+            break
+        if piece.kind in _TEXT:
+            found.append(piece)
+    return found[::-1]
 
 
 def _neighbour(pieces: Sequence[Piece], index: int, step: int) -> Piece | None:
