@@ -200,3 +200,37 @@ def test_a_text_line_at_a_column_top_after_unfinished_text_is_no_title() -> None
     )
     paragraphs = [p for item in load_text(text).items for p in item.paragraphs]
     assert before + "".join(rest) in paragraphs
+
+
+def test_a_text_line_over_a_tail_is_no_title_when_the_text_it_would_head_is_not_its_subject() -> (
+    None
+):
+    # 岗位 | 上 is a word boundary, and 每天晚 + 上 reads as 晚上: but 坚守在为人民服务的基层
+    # 工作岗位 names nothing the health class article is about. It stays text.
+    story_title = "老党员王建国的故事"
+    story = (
+        "王建国今年七十岁，是村里的老党员，也是远近闻名的热心人。村里谁家有困难，"
+        "他总是第一个赶到，帮着出主意、想办法。多年来，他始终"
+    )
+    class_title = "社区开设老年人健身课堂"
+    health = (
+        "本报讯 近日，幸福社区开设老年人健身课堂，邀请专业教练为居民讲解运动知识，"
+        "示范太极拳和八段锦等项目，并组织居民每天晚"
+    )
+    check_title = "全市启动免费体检"
+    check = "活动将持续到年底，市民可到附近社区卫生服务中心咨询，工作人员将提供全程服务。"
+    line = "坚守在为人民服务的基层工作岗位"
+    rest = "上。二十年来，他走遍了全镇每一个村，帮助群众解决了大量困难，被评为优秀共产党员。"
+    text = page_of(
+        [story_title],
+        set_column(story, 16),
+        [class_title],
+        set_column(health, 16),
+        [check_title],
+        set_column(check, 16),
+        [line, *set_column(rest, 16, indent=0)],
+    )
+    items = load_text(text).items
+    assert line not in [item.title for item in items]
+    assert check_title in [item.title for item in items]
+    assert not any(health + rest in item.paragraphs for item in items)

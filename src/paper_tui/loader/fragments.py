@@ -13,6 +13,7 @@ import re
 from typing import Final
 
 from paper_tui.loader.chars import CJK_RANGES, CLOSING, is_cjk
+from paper_tui.loader.grouping import MIN_HEADLINE_COVERAGE
 from paper_tui.loader.lexicon import glue
 from paper_tui.loader.lines import is_author_name, is_lead
 from paper_tui.loader.reflow import (
@@ -22,6 +23,7 @@ from paper_tui.loader.reflow import (
     is_headline_text,
     join_lines,
 )
+from paper_tui.loader.similarity import PageGrams, bigrams
 from paper_tui.loader.widths import INDENT_MAX, INDENT_MIN, SHORT_LINE
 
 # A join needs at least this much evidence unless the fragments are next to each other.
@@ -258,7 +260,8 @@ def _is_title_over_text(
     runs on from the title's line into the next (振兴 | 平, where a text line's 相 | 结合 does).
     And a paragraph left unfinished elsewhere, in a column of the same width, reads on into that
     line clearly better than the title does (``群众所需的水`` + ``平。``: 水平), counting the
-    page's words outside the piece itself, while none reads on into the title's line.
+    page's words outside the piece itself, while none reads on into the title's line; and the
+    title's words are those of that paragraph's text, as a headline's are of its article's.
     """
     piece = pieces[index]
     if piece.kind not in _BODY or len(piece.lines) < 2:
@@ -282,11 +285,31 @@ def _is_title_over_text(
     others = [end for end in ends if end is not piece]
     if any(_evidence(end.text, title.text, page_grams) >= MIN_SCORE for end in others):
         return False
-    return any(
-        abs(end.width - piece.width) <= WIDTH_TOLERANCE
-        and _evidence(end.text, rest, page_grams, apart=piece.text) >= own + MIN_SCORE
+    carried = [
+        end
         for end in others
-    )
+        if abs(end.width - piece.width) <= WIDTH_TOLERANCE
+        and _evidence(end.text, rest, page_grams, apart=piece.text) >= own + MIN_SCORE
+    ]
+    if not carried:
+        return False
+    # And the title names what that text is about, as a headline must (see ``grouping``).
+    weights = PageGrams([bigrams(p.text) for p in pieces if p.kind in _BODY])
+    wanted = weights.mask(bigrams(title.text))
+    texts = [weights.mask(bigrams(_run_text(pieces, end) + rest)) for end in carried]
+    return max(weights.coverages(wanted, texts)) >= MIN_HEADLINE_COVERAGE
+
+
+def _run_text(pieces: list[Piece], end: Piece) -> str:
+    """The text of ``end`` and of the paragraphs before it, back to a headline or byline."""
+    at = next(i for i, piece in enumerate(pieces) if piece is end)
+    texts = [end.text]
+    for piece in reversed(pieces[:at]):
+        if piece.kind in ("headline", "byline"):
+            break
+        if piece.kind in (*_BODY, "subheading"):
+            texts.append(piece.text)
+    return "".join(reversed(texts))
 
 
 def _is_tail(piece: Piece) -> bool:
