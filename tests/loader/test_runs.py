@@ -191,3 +191,28 @@ def test_an_article_whose_last_lines_came_first_reads_in_order() -> None:
     )
     items = load_text(text).items
     assert items[1].paragraphs == (CRASH, CRASH_END)
+
+
+def test_a_part_that_opens_with_a_lead_stays_its_article_first() -> None:
+    # The lead's run is closed by its byline, as the article's last lines would be; but what a
+    # lead opens is read first, and the text pdftotext emitted after it follows it.
+    renewal_title = "沈阳启动老旧小区改造工程"
+    lead = (
+        "本报讯 日前，记者从沈阳市住建局获悉，今年沈阳将启动老旧小区改造工程，涉及小区三百余个，"
+        "惠及居民十万余户，改造内容包括管网更新、外墙保温和加装电梯等项目。"
+    )
+    more = (
+        "据了解，老旧小区改造工程将优先安排管网更新和外墙保温项目，加装电梯项目由居民自愿申请，"
+        "住建局将组织专家逐一论证。"
+    )
+    text = page_of(
+        [FUNERAL_TITLE],
+        [*set_column(FUNERAL, 16), "辽沈晚报记者 胡月梅"],
+        [renewal_title],
+        [*set_column(lead, 16), "辽沈晚报记者 张辉"],
+        ["图为改造后的小区 记者 王强 摄"],
+        set_column(more, 16),
+    )
+    items = load_text(text).items
+    renewal = next(item for item in items if item.title == renewal_title)
+    assert renewal.paragraphs == (lead, more)

@@ -43,13 +43,21 @@ def build_items(pieces: list[Piece], page_key: str) -> list[Item]:
     return _unique_ids(items)
 
 
+def _reads_last(part: Run) -> bool:
+    """Whether a part of an article is read after its others: the text its byline closes, on a
+    page that prints bylines after their text, unless a lead opens it."""
+    opens = bool(part.paragraphs) and is_lead(part.paragraphs[0].text)
+    return part.closes_article and not opens
+
+
 def _to_item(run: Run, page_key: str) -> Item:
     paragraphs: list[str] = []
     subheadings: list[int] = []
     lines: set[int] = set()
     bylines: list[str] = []
-    # pdftotext may emit an article's last lines, over its byline, before its first ones.
-    for part in sorted([run, *run.merged], key=lambda part: part.closes_article):
+    # pdftotext may emit an article's last lines, over its byline, before its first ones; a
+    # part that opens with a lead (本报讯…) is the article's first whatever closes it.
+    for part in sorted([run, *run.merged], key=_reads_last):
         for piece in part.paragraphs:
             if piece.kind == "subheading":
                 subheadings.append(len(paragraphs))
