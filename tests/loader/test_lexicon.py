@@ -49,7 +49,7 @@ def test_without_a_readable_word_list_no_seam_has_glue(
 ) -> None:
     # A packager may leave the data file out, or it may be damaged: the loader goes on with the
     # page's own words, and says nothing the list cannot back.
-    for content in (None, b"\xff\xfe not utf-8", b"1 5 abc\n"):
+    for content in (None, b"\xff\xfe not utf-8", b"1 5 abc\n", b"total \n", b"total 0\n"):
         target = tmp_path / "lexicon.txt"
         if content is None:
             target.unlink(missing_ok=True)
@@ -57,10 +57,10 @@ def test_without_a_readable_word_list_no_seam_has_glue(
             target.write_bytes(content)
         monkeypatch.setattr(lexicon, "LEXICON", target)
         lexicon._model.cache_clear()
-        lexicon.glue.cache_clear()
+        lexicon._seam_glue.cache_clear()
         assert lexicon.glue("坚持每日驻", "守在社区") == 0
     lexicon._model.cache_clear()
-    lexicon.glue.cache_clear()
+    lexicon._seam_glue.cache_clear()
 
 
 def test_the_word_list_shipped_is_read() -> None:

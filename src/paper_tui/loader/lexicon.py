@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import repeat
 from pathlib import Path
 from typing import Final
@@ -35,7 +35,7 @@ def _model() -> tuple[dict[str, float], float]:
     """
     try:
         return _read(LEXICON.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+    except (OSError, ValueError, IndexError):
         return {}, 0.0
 
 
@@ -88,7 +88,6 @@ def _han_head(text: str) -> str:
     return head
 
 
-@cache
 def glue(left: str, right: str) -> float:
     """How much more probable (natural log) the text across the seam of ``left`` and ``right``
     reads joined than apart: 0 where a word boundary falls at the seam, or it is not Han text
@@ -96,6 +95,12 @@ def glue(left: str, right: str) -> float:
     tail, head = _han_tail(left), _han_head(right)
     if not tail or not head:
         return 0.0
+    return _seam_glue(tail, head)
+
+
+@lru_cache(maxsize=65536)
+def _seam_glue(tail: str, head: str) -> float:
+    """``glue`` of the Han characters next to a seam (a page asks for the same seams often)."""
     words, unknown = _model()
     joined = _best(tail + head, words, unknown)
     return max(0.0, joined - _best(tail, words, unknown) - _best(head, words, unknown))
