@@ -64,6 +64,23 @@ def test_without_a_readable_word_list_no_seam_has_glue(
 
 
 def test_the_word_list_shipped_is_read() -> None:
-    words, unknown = lexicon._model()
+    words, unknown, *_ = lexicon._model()
     assert len(words) > 30_000
     assert words["驻守"] > unknown
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("堅持每日駐", "守在社區"),  # 駐守, mainland and Hong Kong forms
+        ("群眾所需的水", "平。通過"),
+        ("推動經濟發", "展，提高"),  # 發展
+    ],
+)
+def test_text_in_traditional_characters_is_read_as_the_same_words(left: str, right: str) -> None:
+    assert glue(left, right) > 4
+
+
+def test_a_character_both_scripts_write_is_read_as_written() -> None:
+    # 著 is traditional for 着, but simplified text writes it too (显著, 著名).
+    assert glue("成效显", "著，") > 0

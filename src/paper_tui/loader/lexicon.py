@@ -27,8 +27,9 @@ _UNKNOWN_PENALTY: Final = 3.0
 
 
 @cache
-def _model() -> tuple[dict[str, float], float]:
-    """Each word's log-probability, and that of a character the list does not have.
+def _model() -> tuple[dict[str, float], float, dict[int, str]]:
+    """Each word's log-probability, that of a character the list does not have, and the
+    traditional forms of the words' characters (a ``str.translate`` table to them).
 
     Without a readable list there are no words: every seam then has no glue, and fragments are
     joined by the page's own words alone.
@@ -36,10 +37,10 @@ def _model() -> tuple[dict[str, float], float]:
     try:
         return _read(LEXICON.read_text(encoding="utf-8"))
     except (OSError, ValueError, IndexError):
-        return {}, 0.0
+        return {}, 0.0, {}
 
 
-def _read(text: str) -> tuple[dict[str, float], float]:
+def _read(text: str) -> tuple[dict[str, float], float, dict[int, str]]:
     """The model in the text of ``lexicon.txt`` (ValueError if it is not in its format)."""
     lines = text.splitlines()
     totals = [line.split()[1] for line in lines if line.startswith("total ")]
@@ -47,13 +48,17 @@ def _read(text: str) -> tuple[dict[str, float], float]:
         raise ValueError("no total count")
     log_total = math.log(int(totals[0]))
     words: dict[str, float] = {}
+    simplified: dict[int, str] = {}
     for line in lines:
+        if line.startswith("traditional "):
+            pairs = line.split(" ", 1)[1]
+            simplified.update((ord(pairs[i]), pairs[i + 1]) for i in range(0, len(pairs) - 1, 2))
         if not line[:1].isdigit():
             continue
         size, level, run = line.split(" ", 2)
         # The words of a line all have its length: every ``size`` characters are one.
         words.update(zip(re.findall("." * int(size), run), repeat(float(level) - log_total)))
-    return words, -log_total - _UNKNOWN_PENALTY
+    return words, -log_total - _UNKNOWN_PENALTY, simplified
 
 
 def _best(text: str, words: dict[str, float], unknown: float) -> float:
@@ -91,16 +96,17 @@ def _han_head(text: str) -> str:
 def glue(left: str, right: str) -> float:
     """How much more probable (natural log) the text across the seam of ``left`` and ``right``
     reads joined than apart: 0 where a word boundary falls at the seam, or it is not Han text
-    on both sides."""
+    on both sides. Text in traditional characters is read as the same words (駐守 as 驻守)."""
     tail, head = _han_tail(left), _han_head(right)
     if not tail or not head:
         return 0.0
-    return _seam_glue(tail, head)
+    simplified = _model()[2]
+    return _seam_glue(tail.translate(simplified), head.translate(simplified))
 
 
 @lru_cache(maxsize=65536)
 def _seam_glue(tail: str, head: str) -> float:
     """``glue`` of the Han characters next to a seam (a page asks for the same seams often)."""
-    words, unknown = _model()
+    words, unknown, _ = _model()
     joined = _best(tail + head, words, unknown)
     return max(0.0, joined - _best(tail, words, unknown) - _best(head, words, unknown))
