@@ -147,17 +147,21 @@ CRASH = (
 )
 
 
-def test_on_a_page_that_sets_bylines_after_the_text_a_byline_opens_nothing() -> None:
-    # 辽沈晚报记者 胡月梅 closes its article: the next article's title follows it. So the
-    # byline under the crash article's last lines closes it too, and the text after it (the
-    # article's first paragraphs, which pdftotext emitted later) is no article of its own.
-    text = page_of(
+def _bylines_after_text() -> str:
+    """A page that prints bylines after their text; the crash article's end was emitted first."""
+    return page_of(
         [FUNERAL_TITLE],
         [*set_column(FUNERAL, 16), "辽沈晚报记者 胡月梅"],
         [CRASH_TITLE, *set_column(CRASH_END, 16), "辽沈晚报特派朝阳记者 张辉"],
         set_column(CRASH, 16),
     )
-    items = load_text(text).items
+
+
+def test_on_a_page_that_sets_bylines_after_the_text_a_byline_opens_nothing() -> None:
+    # 辽沈晚报记者 胡月梅 closes its article: the next article's title follows it. So the
+    # byline under the crash article's last lines closes it too, and the text after it (the
+    # article's first paragraphs, which pdftotext emitted later) is no article of its own.
+    items = load_text(_bylines_after_text()).items
     assert [(item.title, item.bylines) for item in items] == [
         (FUNERAL_TITLE, ("辽沈晚报记者 胡月梅",)),
         (CRASH_TITLE, ("辽沈晚报特派朝阳记者 张辉",)),
@@ -183,13 +187,7 @@ def test_on_a_page_that_sets_bylines_under_titles_text_under_a_byline_opens_an_a
 def test_an_article_whose_last_lines_came_first_reads_in_order() -> None:
     # The crash article's last paragraph, over its byline, was emitted before its first:
     # the byline closes the article, so what stands over it is read last.
-    text = page_of(
-        [FUNERAL_TITLE],
-        [*set_column(FUNERAL, 16), "辽沈晚报记者 胡月梅"],
-        [CRASH_TITLE, *set_column(CRASH_END, 16), "辽沈晚报特派朝阳记者 张辉"],
-        set_column(CRASH, 16),
-    )
-    items = load_text(text).items
+    items = load_text(_bylines_after_text()).items
     assert items[1].paragraphs == (CRASH, CRASH_END)
 
 
