@@ -22,6 +22,7 @@ from paper_tui.loader.reflow import (
     Piece,
     is_headline_text,
     join_lines,
+    neighbour,
 )
 from paper_tui.loader.similarity import PageGrams, bigrams
 from paper_tui.loader.widths import INDENT_MAX, INDENT_MIN, SHORT_LINE
@@ -275,7 +276,7 @@ def _is_title_over_text(
         or not _OPENS_WITH_TAIL.match(first.text)
     ):
         return False
-    before = next((p for p in reversed(pieces[:index]) if p.kind != "furniture"), None)
+    before = neighbour(pieces, index, -1)
     if before is None or before.kind not in _BODY or not before.lines[-1].ends:
         return False
     rest = join_lines([line.text for line in piece.lines[1:3]])

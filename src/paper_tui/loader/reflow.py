@@ -110,6 +110,23 @@ class Piece:
         return self.lines[0].number
 
 
+def neighbour_at(pieces: Sequence[Piece], index: int, step: int) -> int | None:
+    """Position of the nearest piece before (step -1) or after (step 1) ``index`` that is not
+    page furniture (a reader's eye passes over it), or None."""
+    at = index + step
+    while 0 <= at < len(pieces):
+        if pieces[at].kind != "furniture":
+            return at
+        at += step
+    return None
+
+
+def neighbour(pieces: Sequence[Piece], index: int, step: int) -> Piece | None:
+    """The piece at ``neighbour_at``, or None."""
+    at = neighbour_at(pieces, index, step)
+    return None if at is None else pieces[at]
+
+
 def join_lines(texts: Sequence[str]) -> str:
     """Join wrapped lines: no space between CJK characters, one between two Latin words."""
     parts: list[str] = []

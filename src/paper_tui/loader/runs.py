@@ -21,7 +21,7 @@ from paper_tui.loader.lines import (
     continuation_page,
     is_lead,
 )
-from paper_tui.loader.reflow import Piece
+from paper_tui.loader.reflow import Piece, neighbour
 from paper_tui.loader.scripts import either, with_forms
 from paper_tui.loader.similarity import bigrams
 
@@ -191,8 +191,8 @@ def _bylines_trail(pieces: list[Piece]) -> bool:
     for index, piece in enumerate(pieces):
         if piece.kind != "byline" or REPORTER.search(piece.text) is None:
             continue
-        before = _nearest(pieces, index, -1)
-        after = _nearest(pieces, index, 1)
+        before = neighbour(pieces, index, -1)
+        after = neighbour(pieces, index, 1)
         if before is not None and before.kind == "headline":
             opening += 1
         elif (
@@ -202,16 +202,6 @@ def _bylines_trail(pieces: list[Piece]) -> bool:
         ):
             closing += 1
     return closing > opening
-
-
-def _nearest(pieces: list[Piece], index: int, step: int) -> Piece | None:
-    """The nearest piece before (step -1) or after (step 1) ``index`` that is not furniture."""
-    at = index + step
-    while 0 <= at < len(pieces):
-        if pieces[at].kind != "furniture":
-            return pieces[at]
-        at += step
-    return None
 
 
 def _under_reporter(pieces: list[Piece], index: int) -> bool:

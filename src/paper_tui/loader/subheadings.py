@@ -16,11 +16,9 @@ from typing import Final
 
 from paper_tui.loader.grouping import MIN_HEADLINE_COVERAGE
 from paper_tui.loader.lines import is_lead
-from paper_tui.loader.reflow import Piece
+from paper_tui.loader.reflow import Piece, neighbour, neighbour_at
 from paper_tui.loader.similarity import PageGrams, bigrams
 
-# Pieces a reader's eye passes over between a headline and what follows it.
-_TRANSPARENT: Final = ("furniture",)
 _TEXT: Final = ("paragraph", "subheading")
 # A title this long, quoted whole in another line, is not there by chance.
 MIN_TITLE_CHARS: Final = 4
@@ -33,7 +31,7 @@ def demote_subheadings(pieces: list[Piece]) -> None:
     for index, piece in enumerate(pieces):
         if piece.kind != "headline":
             continue
-        following = _neighbour(pieces, index, 1)
+        following = neighbour(pieces, index, 1)
         # A lead (本报讯…) opens an article: what stands over it is its title.
         if following is None or following.kind not in _TEXT or is_lead(following.text):
             continue
@@ -60,7 +58,7 @@ def promote_titles(pieces: list[Piece]) -> None:
     for index, piece in enumerate(pieces):
         if piece.kind != "subheading":
             continue
-        at = _neighbour_at(pieces, index, -1)
+        at = neighbour_at(pieces, index, -1)
         if at is None or pieces[at].block == piece.block:
             continue
         before = pieces[at]
@@ -90,28 +88,12 @@ def _text_before(pieces: Sequence[Piece], index: int) -> list[Piece]:
     return found[::-1]
 
 
-def _neighbour(pieces: Sequence[Piece], index: int, step: int) -> Piece | None:
-    """The nearest piece before (step -1) or after (step 1) ``index`` that is not furniture."""
-    at = _neighbour_at(pieces, index, step)
-    return None if at is None else pieces[at]
-
-
-def _neighbour_at(pieces: Sequence[Piece], index: int, step: int) -> int | None:
-    """Position of ``_neighbour``."""
-    at = index + step
-    while 0 <= at < len(pieces):
-        if pieces[at].kind not in _TRANSPARENT:
-            return at
-        at += step
-    return None
-
-
 def _follows_title_and_author(pieces: Sequence[Piece], index: int) -> bool:
     """Whether the piece stands right under a headline and the author line set beneath it."""
-    position = _neighbour_at(pieces, index, -1)
+    position = neighbour_at(pieces, index, -1)
     if position is None or pieces[position].kind != "byline":
         return False
-    title = _neighbour(pieces, position, -1)
+    title = neighbour(pieces, position, -1)
     return title is not None and title.kind == "headline"
 
 
