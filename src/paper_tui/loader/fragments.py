@@ -23,6 +23,7 @@ from paper_tui.loader.reflow import (
     is_headline_text,
     join_lines,
     neighbour,
+    text_before,
 )
 from paper_tui.loader.similarity import PageGrams, bigrams
 from paper_tui.loader.widths import INDENT_MAX, INDENT_MIN, SHORT_LINE
@@ -297,20 +298,14 @@ def _is_title_over_text(
     # And the title names what that text is about, as a headline must (see ``grouping``).
     weights = PageGrams([bigrams(p.text) for p in pieces if p.kind in _BODY])
     wanted = weights.mask(bigrams(title.text))
-    texts = [weights.mask(bigrams(_run_text(pieces, end) + rest)) for end in carried]
+    texts = [weights.mask(bigrams(_text_up_to(pieces, end) + rest)) for end in carried]
     return max(weights.coverages(wanted, texts)) >= MIN_HEADLINE_COVERAGE
 
 
-def _run_text(pieces: list[Piece], end: Piece) -> str:
-    """The text of ``end`` and of the paragraphs before it, back to a headline or byline."""
+def _text_up_to(pieces: list[Piece], end: Piece) -> str:
+    """The text of ``end`` and of its article's paragraphs before it (``text_before``)."""
     at = next(i for i, piece in enumerate(pieces) if piece is end)
-    texts = [end.text]
-    for piece in reversed(pieces[:at]):
-        if piece.kind in ("headline", "byline"):
-            break
-        if piece.kind in (*_BODY, "subheading"):
-            texts.append(piece.text)
-    return "".join(reversed(texts))
+    return "".join(piece.text for piece in text_before(pieces, at + 1))
 
 
 def _is_tail(piece: Piece) -> bool:

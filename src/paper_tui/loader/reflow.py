@@ -127,6 +127,18 @@ def neighbour(pieces: Sequence[Piece], index: int, step: int) -> Piece | None:
     return None if at is None else pieces[at]
 
 
+def text_before(pieces: Sequence[Piece], index: int) -> list[Piece]:
+    """The paragraphs and subheadings before ``index``, back to the headline or byline before
+    them: the text of the article that ``pieces[index]`` stands in or after."""
+    found: list[Piece] = []
+    for piece in reversed(pieces[:index]):
+        if piece.kind in ("headline", "byline"):
+            break
+        if piece.kind in ("paragraph", "subheading"):
+            found.append(piece)
+    return found[::-1]
+
+
 def join_lines(texts: Sequence[str]) -> str:
     """Join wrapped lines: no space between CJK characters, one between two Latin words."""
     parts: list[str] = []

@@ -16,7 +16,7 @@ from typing import Final
 
 from paper_tui.loader.grouping import MIN_HEADLINE_COVERAGE
 from paper_tui.loader.lines import is_lead
-from paper_tui.loader.reflow import Piece, neighbour, neighbour_at
+from paper_tui.loader.reflow import Piece, neighbour, neighbour_at, text_before
 from paper_tui.loader.similarity import PageGrams, bigrams
 
 _TEXT: Final = ("paragraph", "subheading")
@@ -72,20 +72,9 @@ def promote_titles(pieces: list[Piece]) -> None:
         if weights is None:
             weights = PageGrams([bigrams(p.text) for p in pieces if p.kind == "paragraph"])
         heading = weights.mask(bigrams(piece.text))
-        text = weights.mask(bigrams("".join(p.text for p in _text_before(pieces, index))))
+        text = weights.mask(bigrams("".join(p.text for p in text_before(pieces, index))))
         if weights.coverages(heading, [text])[0] < MIN_HEADLINE_COVERAGE:
             piece.kind = "headline"
-
-
-def _text_before(pieces: Sequence[Piece], index: int) -> list[Piece]:
-    """The paragraphs and subheadings before ``index``, back to the headline or byline before."""
-    found: list[Piece] = []
-    for piece in reversed(pieces[:index]):
-        if piece.kind in ("headline", "byline"):
-            break
-        if piece.kind in _TEXT:
-            found.append(piece)
-    return found[::-1]
 
 
 def _follows_title_and_author(pieces: Sequence[Piece], index: int) -> bool:
