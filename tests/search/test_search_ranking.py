@@ -9,7 +9,7 @@ from archive_pages import FILLER, Built, body_with, contains, one_article
 
 from paper_tui.search import ArchiveIndex, index
 from paper_tui.search.query import ELLIPSIS, SNIPPET_WIDTH, Query
-from paper_tui.search.ranking import _bounding_pairs, count_hits
+from paper_tui.search.ranking import _bounding_piece, count_hits
 from paper_tui.search.tokens import fold
 
 
@@ -182,5 +182,52 @@ def test_a_phrase_is_walked_down_the_strata_by_its_rarest_pair(tmp_path: Path) -
     with ArchiveIndex(tmp_path, workers=1) as archive:
         archive.update()
         connection = archive.database.connection()
-        assert _bounding_pairs(connection, "中国特") == ("国特",)
-        assert _bounding_pairs(connection, "中国") == ("中国",)
+        assert _bounding_piece(connection, "中国特") == "国特"
+        assert _bounding_piece(connection, "中国") == "中国"
+
+
+def test_a_long_phrase_is_walked_down_the_strata_by_its_rarest_piece_of_four(
+    tmp_path: Path,
+) -> None:
+    for day in range(1, 5):
+        one_article(
+            tmp_path, f"2025-03-0{day}/01.txt", "城市工作会议召开", body_with("中国特色", 3)
+        )
+    one_article(tmp_path, "2025-03-09/01.txt", "城市工作会议召开", body_with("中国特色社会", 2))
+    with ArchiveIndex(tmp_path, workers=1) as archive:
+        archive.update()
+        connection = archive.database.connection()
+        assert _bounding_piece(connection, "中国特色社会") == "国特色社"
+        assert _bounding_piece(connection, "社会主义") == "社会主义"
+
+
+LONG_PHRASE = "新时代中国特色社会主义"
+
+
+@pytest.mark.parametrize("query", [LONG_PHRASE, "中国特色社会主义", "特色社会"])
+@pytest.mark.parametrize("limit", [1, 2, 3, 5, 8])
+def test_density_strata_rank_headline_hits_of_long_phrases_exactly(
+    tmp_path: Path, query: str, limit: int
+) -> None:
+    """Headline hits are walked among the articles with a piece of the phrase in the headline:
+    one whose headline holds a piece but not the phrase ranks with the others."""
+    pages = [
+        ("新时代中国特色社会主义思想", body_with(LONG_PHRASE, 1, 600)),
+        ("中国特色社会主义道路", body_with(LONG_PHRASE, 4)),  # pieces only, dense body
+        ("新时代中原大地", body_with(LONG_PHRASE, 5)),  # the phrase's rarest piece only
+        ("城市工作会议召开", body_with(LONG_PHRASE, 2)),
+        ("新时代中国特色社会主义", body_with("城市", 2)),  # the headline alone
+        ("社会主义建设", body_with("特色社会", 3)),
+        ("科技创新大会举行", body_with("城市", 1)),
+        ("人民政府工作报告", body_with(LONG_PHRASE, 1)),
+    ]
+    for day, (headline, body) in enumerate(pages, start=1):
+        one_article(tmp_path, f"2025-03-0{day}/01.txt", headline, body)
+    with ArchiveIndex(tmp_path, workers=1) as archive:
+        archive.update()
+        everything = archive.search(query, limit=None)
+        archive.stratify_from = 0
+        best = archive.search(query, limit=limit)
+    assert everything.total >= 4
+    assert best.total == everything.total
+    assert best.hits == everything.hits[:limit]

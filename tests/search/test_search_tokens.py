@@ -11,22 +11,23 @@ from paper_tui.search.tokens import (
     fold,
     grams,
     is_caseless,
+    octs,
     quads,
     run_expression,
     text_expression,
 )
 
 GRAM_CASES = [
-    ("one character", "国", "国"),
-    ("two characters", "中国", "中国 国"),
-    ("a phrase", "中国特色", "中国 国特 特色 色"),
-    ("punctuation separates runs", "项目，目标。", "项目 目 目标 标"),
-    ("line breaks separate runs", "中国\n特色", "中国 国 特色 色"),
-    ("Latin is lowered and paired", "GDP增长", "gd dp p增 增长 长"),
-    ("full-width digits are narrowed", "２０２５年", "20 02 25 5年 年"),
-    ("ideographic space separates", "中国\u3000特色", "中国 国 特色 色"),
-    ("quotes and operators are not tokens", '"AND" * (x)', "an nd d x"),
-    ("underscore separates", "a_b", "a b"),
+    ("one character has no pair", "国", "·"),
+    ("two characters", "中国", "中国 ·"),
+    ("a phrase", "中国特色", "中国 国特 特色 ·"),
+    ("punctuation separates runs", "项目，目标。", "项目 · 目标 ·"),
+    ("line breaks separate runs", "中国\n特色", "中国 · 特色 ·"),
+    ("Latin is lowered and paired", "GDP增长", "gd dp p增 增长 ·"),
+    ("full-width digits are narrowed", "２０２５年", "20 02 25 5年 ·"),
+    ("ideographic space separates", "中国\u3000特色", "中国 · 特色 ·"),
+    ("quotes and operators are not tokens", '"AND" * (x)', "an nd · ·"),
+    ("underscore separates", "a_b", "· ·"),
     ("nothing to index", "，。“”", ""),
     ("empty", "", ""),
 ]
@@ -54,18 +55,18 @@ def test_chars(text: str, expected: str) -> None:
 
 
 QUAD_CASES = [
-    ("a run of four is one piece", "社会主义", "社会主义 义"),
+    ("a run of four is one piece", "社会主义", "社会主义 ·"),
     (
-        "overlapping pieces, then the last character",
+        "overlapping pieces, then the separator",
         "中国特色社会",
-        "中国特色 国特色社 特色社会 会",
+        "中国特色 国特色社 特色社会 ·",
     ),
     (
         "runs under four characters give nothing",
         "中国，特色社会主义",
-        "特色社会 色社会主 社会主义 义",
+        "特色社会 色社会主 社会主义 ·",
     ),
-    ("Latin folded", "ＧＤＰ增长", "gdp增 dp增长 长"),
+    ("Latin folded", "ＧＤＰ增长", "gdp增 dp增长 ·"),
     ("nothing to index", "中国。特色", ""),
 ]
 
@@ -77,18 +78,26 @@ def test_quads(text: str, expected: str) -> None:
     assert quads(text) == expected
 
 
+def test_octs() -> None:
+    assert octs("新时代中国特色社会主义，社会主义") == (
+        "新时代中国特色社 时代中国特色社会 代中国特色社会主 中国特色社会主义 ·"
+    )
+    assert octs("中国特色社会主") == ""
+
+
 EXPRESSION_CASES = [
-    (
-        "one character is one term of the character columns",
-        "国",
-        '{headline_chars body_chars} : "国"',
-    ),
-    # Pairs are only in the text columns, so they need no column filter.
+    # Every kind of token is only in the columns of its own, so none needs a column filter.
+    ("one character is one term of the character columns", "国", '"国"'),
     ("two characters are one pair", "中国", '"中国"'),
     ("three characters are a phrase of pairs", "高质量", '"高质 质量"'),
-    # Pieces of four are only in the columns of their own.
     ("four characters are one piece", "社会主义", '"社会主义"'),
     ("longer runs are a phrase of pieces", "高质量发展", '"高质量发 质量发展"'),
+    ("eight characters are one piece of eight", "中国特色社会主义", '"中国特色社会主义"'),
+    (
+        "longer runs are a phrase of pieces of eight",
+        "新时代中国特色社会主义",
+        '"新时代中国特色社 时代中国特色社会 代中国特色社会主 中国特色社会主义"',
+    ),
 ]
 
 
@@ -135,14 +144,7 @@ def _vocabulary(tokens: str) -> list[str]:
     return [term for (term,) in connection.execute("SELECT term FROM v ORDER BY offset")]
 
 
-def test_headline_expression_keeps_to_the_headline_columns() -> None:
-    assert run_expression("国", headline_only=True) == '{headline_chars} : "国"'
-    assert run_expression("中国", headline_only=True) == '{headline} : "中国"'
-    pieces = '{headline_quads} : "高质量发 质量发展"'
-    assert run_expression("高质量发展", headline_only=True) == pieces
-
-
-@pytest.mark.parametrize("make", [grams, chars, quads])
+@pytest.mark.parametrize("make", [grams, chars, quads, octs])
 def test_fts5_ascii_tokenizer_keeps_every_token_whole(make) -> None:
     text = "中国特色社会主义，GDP增长5G𠀀𠀁。ＡＢ"
     assert _vocabulary(make(text)) == make(text).split()
@@ -152,10 +154,12 @@ def _matches(text: str, query: str) -> bool:
     connection = sqlite3.connect(":memory:")
     connection.execute(
         "CREATE VIRTUAL TABLE t USING fts5("
-        "headline, body, headline_chars, body_chars, headline_quads, body_quads, tokenize='ascii')"
+        "headline, body, headline_chars, body_chars, headline_quads, body_quads,"
+        " headline_octs, body_octs, tokenize='ascii')"
     )
     connection.execute(
-        "INSERT INTO t VALUES ('', ?, '', ?, '', ?)", (grams(text), chars(text), quads(text))
+        "INSERT INTO t VALUES ('', ?, '', ?, '', ?, '', ?)",
+        (grams(text), chars(text), quads(text), octs(text)),
     )
     expression = text_expression(fold(query))
     (count,) = connection.execute(
@@ -171,11 +175,18 @@ def _matches(text: str, query: str) -> bool:
         ("甲乙丙丁戊己", "甲乙丙丁戊己", True),
         ("甲乙丙丁戊己", "乙丙丁己", False),
         # A run's last piece and the next run's first one overlap as a phrase's would: the
-        # run's last character between them keeps the phrase from running on.
+        # separator between them keeps the phrase from running on.
         ("甲乙丙丁，乙丙丁戊", "甲乙丙丁戊", False),
         ("甲乙丙丁，乙丙丁戊", "乙丙丁戊", True),
         # Runs too short for a piece still separate the runs around them.
         ("甲乙丙丁，戊，乙丙丁戊", "甲乙丙丁戊", False),
+        ("甲乙丙丁戊己庚辛壬", "乙丙丁戊己庚辛壬", True),
+        ("甲乙丙丁戊己庚辛壬", "甲乙丙丁戊己庚辛壬", True),
+        ("甲乙丙丁戊己庚辛，乙丙丁戊己庚辛壬", "甲乙丙丁戊己庚辛壬", False),
+        # A character is found in the character columns only, not as a run's last.
+        ("甲乙", "乙", True),
+        ("甲乙", "丙", False),
+        ("甲乙，丙", "乙丙", False),
     ],
 )
 def test_phrases_of_pieces_match_exactly(text: str, query: str, expected: bool) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from archive_pages import articles_of, body_with, one_article, write_archive
 
-from paper_tui.search import ArchiveIndex, SearchIndexError, index_file, reading
+from paper_tui.search import ArchiveIndex, SearchIndexError, index_file, reading, updating
 
 
 class Reads:
@@ -346,3 +346,39 @@ def test_pages_are_listed_for_the_tree_and_a_whole_issue_file_numbered_by_place(
         index.update()
         after, rows = index.pages(last)
         assert after > last and [(row.path.name, row.page) for row in rows] == [("01.txt", 1)]
+
+
+def segments(index: ArchiveIndex, table: str) -> int:
+    """How many segments an FTS5 table of the index has (the structure record lists them)."""
+    with sqlite3.connect(index.db_path) as connection:
+        (blob,) = connection.execute(f"SELECT block FROM {table}_data WHERE id = 10").fetchone()
+    # The structure record: a cookie (4 bytes), then varints: levels, segments, ...
+    _levels, at = _varint(blob, 4)
+    count, _ = _varint(blob, at)
+    return count
+
+
+def _varint(data: bytes, at: int) -> tuple[int, int]:
+    value = 0
+    for shift in range(0, 63, 7):
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            break
+    return value, at
+
+
+def test_a_large_update_leaves_each_search_table_in_one_segment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(updating, "BATCH_FILES", 1)  # a segment per file written
+    files = write_archive(tmp_path)
+    index = ArchiveIndex(tmp_path, workers=1)
+    index.update()
+    assert [segments(index, table) for table in ("grams", "strata")] == [1, 1]
+    with files[0].open("a", encoding="utf-8") as handle:
+        handle.write("本报讯 又一篇文章的第一段。\n")
+    index.update()  # a small share of the index: left to FTS5's own merging
+    assert segments(index, "grams") > 1
+    assert hit_paths(index, "又一篇") == {files[0]}

@@ -4,12 +4,12 @@ The file lives in the user's cache (``folders.paths().index_dir``, moved by $PAP
 by a hash of the archive's absolute path. ``files`` remembers each page file's size, mtime and
 content digest (and why it could not be loaded), ``articles`` every item's headline, date and
 section, ``bodies`` its text, and ``grams``, a contentless FTS5 table, indexes their tokens (see
-``tokens``) without storing them a second time, ``heads`` the headlines' alone (for headline hits,
-which rank first), and ``strata`` files each body's terms by density (see ``strata``). A file that
-is not a database, is damaged, or was written with another schema is moved aside (``.corrupt-`` or
-``.stale-`` and a timestamp) and started afresh, with a notice for the user; only errors no fresh
-file would cure (no disk space, no permission) are raised, as ``SearchIndexError``. WAL mode lets
-one thread update while others search.
+``tokens``) without storing them a second time, and ``strata`` files each article's terms by
+density, those of its headline apart (see ``strata``). A file that is not a database, is damaged, or
+was written with another schema is moved aside (``.corrupt-`` or ``.stale-`` and a timestamp) and
+started afresh, with a notice for the user; only errors no fresh file would cure (no disk space, no
+permission) are raised, as ``SearchIndexError``. WAL mode lets one thread update while others
+search.
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ except ImportError:  # pragma: no cover - a Python built without it
 
 from paper_tui.folders import StrPath, paths
 from paper_tui.search.strata import strata_tokens
-from paper_tui.search.tokens import chars, grams, quads
+from paper_tui.search.tokens import chars, grams, octs, quads
 
-SCHEMA_VERSION: Final = 4
+SCHEMA_VERSION: Final = 5
 BUSY_SECONDS: Final = 10.0
 """How long to wait for another process writing the same index."""
 MMAP_BYTES: Final = 256 * 1024 * 1024
@@ -42,7 +42,7 @@ _UNAVAILABLE_CODES: Final = frozenset({3, 5, 6, 7, 8, 10, 13, 14})
 _BUSY_CODES: Final = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
 _RETRY_SECONDS: Final = 0.05
 _ASIDE_KINDS: Final = ("corrupt", "stale")
-_TABLES: Final = frozenset({"meta", "files", "articles", "bodies", "grams", "heads", "strata"})
+_TABLES: Final = frozenset({"meta", "files", "articles", "bodies", "grams", "strata"})
 # Article ids only grow (AUTOINCREMENT): a reader that saw every id up to N knows that anything
 # above N is new, even where a file was indexed again.
 # Bodies live apart from the other columns so that ranking by index counts reads small rows only.
@@ -58,10 +58,8 @@ CREATE TABLE IF NOT EXISTS articles(
 CREATE TABLE IF NOT EXISTS bodies(id INTEGER PRIMARY KEY, body TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_by_file ON articles(file);
 CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(
-    headline, body, headline_chars, body_chars, headline_quads, body_quads,
-    content='', columnsize=0, tokenize='ascii');
-CREATE VIRTUAL TABLE IF NOT EXISTS heads USING fts5(
-    headline, headline_chars, headline_quads, content='', columnsize=0, tokenize='ascii');
+    headline, body, headline_chars, body_chars, headline_quads, body_quads, headline_octs,
+    body_octs, content='', columnsize=0, tokenize='ascii');
 CREATE VIRTUAL TABLE IF NOT EXISTS strata USING fts5(
     terms, content='', columnsize=0, detail='none', tokenize='ascii');
 """
@@ -159,7 +157,8 @@ class Database:
         connection.create_function("pair_tokens", 1, grams, deterministic=True)
         connection.create_function("char_tokens", 1, chars, deterministic=True)
         connection.create_function("quad_tokens", 1, quads, deterministic=True)
-        connection.create_function("strata_tokens", 1, strata_tokens, deterministic=True)
+        connection.create_function("oct_tokens", 1, octs, deterministic=True)
+        connection.create_function("strata_tokens", 2, strata_tokens, deterministic=True)
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
         # Ranking reads the text of every candidate; mapped pages spare a copy per page read.

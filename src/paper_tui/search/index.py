@@ -34,7 +34,6 @@ from paper_tui.search.ranking import (
     checked_keys,
     count_hits,
     counted_keys,
-    headline_hits,
     is_countable,
 )
 from paper_tui.search.reading import default_workers
@@ -283,8 +282,7 @@ class ArchiveIndex:
                 # Counting every hit and finding the best are apart, so each can take a core.
                 counting = _Counting(self.database.connection("count"), query, conditions, params)
                 counting.start()
-                in_headline = headline_hits(connection, query)
-                best = best_hits(connection, query, limit, conditions, params, in_headline)
+                best = best_hits(connection, query, limit, conditions, params)
                 return counting.total(), self._hits(connection, query, best)
         term = query.term()
         if term is not None and is_countable(connection, term):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from paper_tui.search.conversion import may_change, traditional_chars
-from paper_tui.search.tokens import RUN, fold, is_caseless, run_expression, text_expression
+from paper_tui.search.tokens import RUN, fold, is_caseless, text_expression
 
 if TYPE_CHECKING:
     from opencc import OpenCC
@@ -161,12 +161,6 @@ class Query:
         pairs' phrase occurs exactly where it does.
         """
         return bool(self.needles) and all(RUN.fullmatch(needle) for needle in self.needles)
-
-    def headline_expression(self) -> str:
-        """For an exact query of one part: the FTS5 expression of the rows whose headline has it."""
-        return " OR ".join(
-            f"({run_expression(spelling, headline_only=True)})" for spelling in self.parts[0]
-        )
 
     def term(self) -> str | None:
         """The one index term the query is, if it is one: a character, or two different ones.

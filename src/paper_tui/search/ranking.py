@@ -11,14 +11,14 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Final
 
 from paper_tui.search.query import Query, RankKey, density
 from paper_tui.search.strata import STRATA, floor
 from paper_tui.search.strata import token as stratum_token
-from paper_tui.search.tokens import term_columns
+from paper_tui.search.tokens import QUAD, term_columns
 
 _ID_CHUNK: Final = 500  # ids per query: far below SQLite's limit on parameters
 # Reading one instance of a term from the index costs about a tenth of what checking an article's
@@ -63,103 +63,92 @@ def term_counts(connection: sqlite3.Connection, term: str) -> tuple[int, int]:
     return int(rows), int(instances)
 
 
-def headline_hits(connection: sqlite3.Connection, query: Query) -> set[int]:
-    """The articles whose headline holds an exact one-part query."""
-    return {
-        rowid
-        for (rowid,) in connection.execute(
-            "SELECT rowid FROM heads WHERE heads MATCH ?", (query.headline_expression(),)
-        )
-    }
-
-
 def best_hits(
     connection: sqlite3.Connection,
     query: Query,
     limit: int,
     conditions: list[str],
     params: list[str],
-    in_headline: set[int],
 ) -> list[RankKey]:
     """The best ``limit`` hits of an exact one-part query, from the densest stratum down.
 
-    ``in_headline`` holds the articles whose headline has the query (``headline_hits``).
-    Headline hits rank first, so they are looked for first, then the others; in each group
-    an article's stratum is a ceiling on its density (see ``strata``), which says when to stop.
+    Headline hits rank first, so they are looked for first, among the articles filed with a
+    piece of the query in their headline (see ``strata``), then the others; in each group an
+    article's stratum is a ceiling on its density, which says when to stop.
     """
-    # Any pair of a phrase bounds its count (see _bounding_pairs for which are walked); an
-    # article is a candidate for a stratum once all of them have reached it.
-    spellings = [_bounding_pairs(connection, spelling) for spelling in query.parts[0]]
+    # Any piece of a phrase bounds its count; one is walked (see _bounding_piece).
+    terms = {_bounding_piece(connection, spelling) for spelling in query.parts[0]}
     read = partial(ranked, connection, query, conditions=conditions, params=params)
-    # Headline hits that all make the list are simply read; more are walked down the strata.
-    if len(in_headline) <= limit:
-        best = sorted(read(in_headline))[:limit]
-    else:
-        best = _walk(connection, spellings, in_headline, limit, read)
+    seen: set[int] = set()
+    groups: tuple[list[RankKey], list[RankKey]] = ([], [])  # headline hits, the others
+    best = _walk(connection, terms, limit, read, seen, groups, in_headline=True)
     if len(best) < limit:
-        others = _walk(connection, spellings, in_headline, limit - len(best), read, False)
-        best.extend(others)
+        # The walk of the headline group went down every stratum of the headline's terms.
+        best.extend(
+            _walk(connection, terms, limit - len(best), read, seen, groups, in_headline=False)
+        )
     return best
 
 
-def _bounding_pairs(connection: sqlite3.Connection, spelling: str) -> tuple[str, ...]:
-    """The terms whose strata bound how densely an article holds ``spelling``."""
-    pairs = list(dict.fromkeys(spelling[index : index + 2] for index in range(len(spelling) - 1)))
-    if len(pairs) <= 1:
-        return (spelling[:2],)
-    # One pair is enough to bound, and each pair costs a walk down its strata. The rarest is
-    # best: the articles dense in it are most often the phrase's own, where a common one
-    # (中国特色 in 新时代中国特色社会主义) leads to reading many that lack the phrase. How rare
-    # each is, is told by the newest articles, a sample the index finds at once.
+def _bounding_piece(connection: sqlite3.Connection, spelling: str) -> str:
+    """The term whose strata bound how densely an article holds ``spelling``."""
+    size = QUAD if len(spelling) >= QUAD else 2
+    pieces = list(
+        dict.fromkeys(spelling[index : index + size] for index in range(len(spelling) - size + 1))
+    )
+    if len(pieces) <= 1:
+        return spelling[:size]
+    # One piece is enough to bound, and each costs a walk down its strata. The rarest is best:
+    # the articles dense in it are most often the phrase's own, where a common one (中国特色 in
+    # 新时代中国特色社会主义) leads to reading many that lack the phrase. How rare each is, is
+    # told by the newest articles, a sample the index finds at once.
     (top,) = connection.execute("SELECT max(id) FROM articles").fetchone()
     since = (top or 0) - RARITY_SAMPLE
 
-    def found(pair: str) -> int:
+    def found(piece: str) -> int:
         row = connection.execute(
-            "SELECT count(*) FROM grams WHERE grams MATCH ? AND rowid > ?", (f'"{pair}"', since)
+            "SELECT count(*) FROM grams WHERE grams MATCH ? AND rowid > ?", (f'"{piece}"', since)
         ).fetchone()
         return int(row[0])
 
-    return (min(pairs, key=found),)
+    return min(pieces, key=found)
 
 
 def _walk(
     connection: sqlite3.Connection,
-    spellings: Sequence[tuple[str, ...]],
-    in_headline: set[int],
+    terms: Iterable[str],
     need: int,
-    ranked: Callable[[set[int]], Iterator[RankKey]],
-    headline_group: bool = True,
+    read: Callable[[set[int]], Iterator[RankKey]],
+    seen: set[int],
+    groups: tuple[list[RankKey], list[RankKey]],
+    *,
+    in_headline: bool,
 ) -> list[RankKey]:
-    """The best ``need`` hits in (or out of) the headline group, densest stratum first."""
-    found: list[RankKey] = []
-    seen: set[int] = set()
-    # The articles filed under each term at or above the stratum being read.
-    reached: dict[str, set[int]] = {term: set() for pairs in spellings for term in pairs}
+    """The best ``need`` hits of the headline group (or of the others), densest stratum first.
+
+    Each article is read once (``seen``); the hits of either group read on the way are kept in
+    ``groups``.
+    """
+    found = groups[0 if in_headline else 1]
     for level in range(STRATA - 1, -1, -1):
-        for term, rows in reached.items():
-            rows.update(
+        ids: set[int] = set()
+        for term in terms:
+            ids.update(
                 rowid
                 for (rowid,) in connection.execute(
                     "SELECT rowid FROM strata WHERE strata MATCH ?",
-                    (f'"{stratum_token(term, level)}"',),
+                    (f'"{stratum_token(term, level, in_headline=in_headline)}"',),
                 )
             )
-        ids: set[int] = set()
-        for pairs in spellings:
-            ids |= set.intersection(*(reached[term] for term in pairs))
-        ids = {i for i in ids if (i in in_headline) == headline_group} - seen
+        ids -= seen
         seen |= ids
-        found.extend(ranked(ids))
-        # Below this stratum every article is less dense; below the sparsest, headline hits
-        # with no mention in the body may tie at 0, so those are always read.
+        for key in read(ids):
+            groups[0 if key[0] else 1].append(key)
+        # Below this stratum every article is less dense.
         if level > 0 and len(found) >= need:
             found.sort()
             if -found[need - 1][1] >= floor(level):
                 break
-    else:
-        if headline_group:
-            found.extend(ranked(in_headline - seen))
     found.sort()
     return found[:need]
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from paper_tui.search.strata import strata_tokens
-from paper_tui.search.tokens import chars, grams, quads
+from paper_tui.search.tokens import chars, grams, octs, quads
 
 if TYPE_CHECKING:
     import queue
@@ -42,6 +42,8 @@ class Article(NamedTuple):
     body_chars: str
     headline_quads: str
     body_quads: str
+    headline_octs: str
+    body_octs: str
     body_strata: str
 
 
@@ -123,7 +125,9 @@ def read_file(task: ReadTask) -> FileRead:
                     chars(body),
                     quads(headline),
                     quads(body),
-                    strata_tokens(body),
+                    octs(headline),
+                    octs(body),
+                    strata_tokens(headline, body),
                 )
             )
     return FileRead(task, digest, None, tuple(articles))

@@ -1,19 +1,21 @@
-"""Search tokens: text cut into characters and overlapping pairs, so Chinese needs no segmentation.
+"""Search tokens: text cut into characters and overlapping pieces, so Chinese needs no segmentation.
 
 Every run of letters and digits (in any script) becomes its overlapping two-character pairs, in
-order, followed by its last character alone: 中国特色 gives ``中国 国特 特色 色``. A query of two or
-more characters is then the phrase of its own pairs, which matches exactly the runs that contain
-it; the lone last character keeps a phrase from running on from one run into the next across
-punctuation. Each character is also indexed on its own, in columns of their own (``*_chars``),
-so that a one-character query is one term, as fast to find and to count as a pair. Runs of four
-or more characters are indexed a third time as their overlapping four-character pieces
-(``*_quads``: 中国特色社会 gives ``中国特色 国特色社 特色社会 会``, the last character again
-keeping runs apart). A query of four or more characters is the phrase of its own pieces: pieces
-are far rarer than pairs (社会主义 is one piece, found where 社会, 会主 and 主义 are lined up),
-so a common phrase is found and counted several times faster. Tokens are
-written space-separated into an FTS5 table with the ``ascii`` tokenizer, which keeps every
-non-ASCII character inside a token, so a pair stays one token whatever SQLite's Unicode tables
-say about its characters.
+order, then a separator token (``·``, in no run): 中国特色 gives ``中国 国特 特色 ·``. A query of
+two or more characters is then the phrase of its own pairs, which matches exactly the runs that
+contain it; the separator keeps a phrase from running on from one run into the next across
+punctuation. Each character is also indexed on its own, in columns of their own (``*_chars``), so
+that a one-character query is one term, as fast to find and to count as a pair. Runs of four or more
+characters are indexed a third time as their overlapping four-character pieces (``*_quads``:
+中国特色社会 gives ``中国特色 国特色社 特色社会 ·``), and runs of eight or more a fourth time as
+pieces of eight (``*_octs``). A query is the phrase of the longest pieces it can be cut into: pieces
+are far rarer than pairs (社会主义 is one piece, found where 社会, 会主 and 主义 are lined up), and
+a phrase of fewer, rarer terms is found and counted several times faster (新时代中国特色社会主义 is
+four pieces of eight, not eight of four). Every kind of token has its own length, so each is found
+only in the columns of its kind, with no column filter, which would cost FTS5 reading every position
+of the term. Tokens are written space-separated into an FTS5 table with the ``ascii`` tokenizer,
+which keeps every non-ASCII character inside a token, so a pair stays one token whatever SQLite's
+Unicode tables say about its characters.
 """
 
 from __future__ import annotations
@@ -52,10 +54,20 @@ def is_caseless(text: str) -> bool:
     )
 
 
+SEPARATOR: Final = "\u00b7"
+"""The token ending every run in the pair and piece columns: not a letter or digit, so in no run."""
+QUAD: Final = 4
+"""The length of the pieces in the ``*_quads`` columns."""
+OCT: Final = 8
+"""The length of the pieces in the ``*_octs`` columns."""
+PIECES: Final = (OCT, QUAD, 2)
+"""The lengths of the pieces a query is cut into, longest first."""
+
+
 def run_tokens(run: str) -> list[str]:
-    """The tokens of one run of letters and digits: its pairs, then its last character."""
+    """The tokens of one run of letters and digits: its pairs, then the separator."""
     pairs = [run[index : index + 2] for index in range(len(run) - 1)]
-    pairs.append(run[-1])
+    pairs.append(SEPARATOR)
     return pairs
 
 
@@ -67,18 +79,25 @@ def grams(text: str) -> str:
     return " ".join(tokens)
 
 
-QUAD: Final = 4
-"""The length of the pieces in the ``*_quads`` columns."""
+def pieces(text: str, size: int) -> str:
+    """The space-separated pieces of ``size`` characters of ``text``, each run's then the
+    separator (runs shorter than ``size`` give nothing)."""
+    tokens: list[str] = []
+    for run in RUN.findall(fold(text)):
+        if len(run) >= size:
+            tokens.extend(run[index : index + size] for index in range(len(run) - size + 1))
+            tokens.append(SEPARATOR)
+    return " ".join(tokens)
 
 
 def quads(text: str) -> str:
     """The space-separated four-character pieces of ``text`` (for the ``*_quads`` columns)."""
-    tokens: list[str] = []
-    for run in RUN.findall(fold(text)):
-        if len(run) >= QUAD:
-            tokens.extend(run[index : index + QUAD] for index in range(len(run) - QUAD + 1))
-            tokens.append(run[-1])
-    return " ".join(tokens)
+    return pieces(text, QUAD)
+
+
+def octs(text: str) -> str:
+    """The space-separated eight-character pieces of ``text`` (for the ``*_octs`` columns)."""
+    return pieces(text, OCT)
 
 
 def chars(text: str) -> str:
@@ -87,23 +106,24 @@ def chars(text: str) -> str:
 
 
 def term_columns(term: str) -> tuple[str, str]:
-    """The headline and body columns holding ``term``: a character, a pair or a piece of four."""
+    """The headline and body columns holding ``term``: a character, a pair or a piece."""
     if len(term) == 1:
         return ("headline_chars", "body_chars")
-    return ("headline_quads", "body_quads") if len(term) == QUAD else ("headline", "body")
+    if len(term) == QUAD:
+        return ("headline_quads", "body_quads")
+    return ("headline_octs", "body_octs") if len(term) == OCT else ("headline", "body")
 
 
-def run_expression(run: str, *, headline_only: bool = False) -> str:
+def piece_size(run: str) -> int:
+    """The length of the pieces a query's run is cut into: the longest it holds (1 for one
+    character)."""
+    return next((size for size in PIECES if len(run) >= size), 1)
+
+
+def run_expression(run: str) -> str:
     """The FTS5 expression matching the rows whose text (or headline) contains ``run``."""
-    size = QUAD if len(run) >= QUAD else 2
-    pieces = " ".join(run[i : i + size] for i in range(len(run) - size + 1))
-    if len(run) > 1 and not headline_only:
-        # Pairs and pieces of four are each in the text columns of their own kind only, so a
-        # column filter would change nothing but cost a third of the phrase's time.
-        return f'"{pieces}"'
-    headline, body = term_columns(run[:size])
-    columns = headline if headline_only else f"{headline} {body}"
-    return f'{{{columns}}} : "{pieces or run}"'
+    size = piece_size(run)
+    return '"' + " ".join(run[i : i + size] for i in range(len(run) - size + 1)) + '"'
 
 
 def text_expression(text: str) -> str | None:

@@ -11,9 +11,12 @@ An update that indexes text in traditional characters records it (``traditional`
 so that searches look for queries in their traditional spellings too (see ``query``). An update
 that drops or replaces text checks that some is still there, and forgets it if not.
 
-A complete update ends by recording the digest of the ``files`` table (see ``listing``), and
-triggers forget it at any change to that table, whoever makes it (another process, an older
-paper-tui), so a listing with that digest is known to match the index without reading the table.
+An update that wrote a large share of the index (the first, above all) merges each FTS5 table into
+one segment, as a search then reads each term's list of rows from one place, not from a dozen
+written batch by batch. A complete update ends by recording the digest of the ``files`` table (see
+``listing``), and triggers forget it at any change to that table, whoever makes it (another process,
+an older paper-tui), so a listing with that digest is known to match the index without reading the
+table.
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ BATCH_FILES: Final = 50
 """Files written per transaction, at most."""
 BATCH_SECONDS: Final = 0.5
 """A batch is written at least this often, so that readers (the app's tree) see pages arrive."""
+COMPACT_SHARE: Final = 0.25
+"""An update that wrote at least this share of the index's articles merges its search tables."""
+_SEARCH_TABLES: Final = ("grams", "strata")
 
 Progress = Callable[[int, int, str], None]
 """Called after each file read: files done, files to read, the file's path."""
@@ -58,6 +64,7 @@ class UpdateReport:
     # A plain class: the search command starts sooner without the dataclasses module.
     __slots__ = (
         "added",
+        "articles",
         "cancelled",
         "changed",
         "failed",
@@ -76,6 +83,8 @@ class UpdateReport:
         self.touched = 0
         """Files read again whose content was already indexed."""
         self.removed = 0
+        self.articles = 0
+        """Articles written to the index."""
         self.failed: list[FileError] = []
         """Files (or folders) that could not be read or loaded in this update."""
         self.cancelled = False
@@ -163,8 +172,19 @@ def update(
     if (report.removed or report.changed) and not report.traditional:
         _check_traditional(connection)
     if not report.cancelled:
+        _compact(connection, report.articles)
         _record_listing(connection)
     return report
+
+
+def _compact(connection: sqlite3.Connection, written: int) -> None:
+    """Merge every search table into one segment, if ``written`` articles are a large share."""
+    (total,) = connection.execute("SELECT count(*) FROM articles").fetchone()
+    if not written or written < COMPACT_SHARE * total:
+        return
+    for table in _SEARCH_TABLES:
+        with transaction(connection):
+            connection.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
 
 
 def _check_traditional(connection: sqlite3.Connection) -> None:
@@ -240,23 +260,15 @@ def _write(connection: sqlite3.Connection, batch: list[FileRead], report: Update
                 )
                 connection.execute(
                     "INSERT INTO grams(rowid, headline, body, headline_chars, body_chars,"
-                    " headline_quads, body_quads) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (cursor.lastrowid, *article[7:13]),
-                )
-                connection.execute(
-                    "INSERT INTO heads(rowid, headline, headline_chars, headline_quads)"
-                    " VALUES (?, ?, ?, ?)",
-                    (
-                        cursor.lastrowid,
-                        article.headline_grams,
-                        article.headline_chars,
-                        article.headline_quads,
-                    ),
+                    " headline_quads, body_quads, headline_octs, body_octs)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (cursor.lastrowid, *article[7:15]),
                 )
                 connection.execute(
                     "INSERT INTO strata(rowid, terms) VALUES (?, ?)",
                     (cursor.lastrowid, article.body_strata),
                 )
+                report.articles += 1
             if old is None:
                 report.added += 1
             else:
@@ -267,22 +279,16 @@ def _drop(connection: sqlite3.Connection, file_id: int) -> None:
     # A contentless FTS5 table forgets a row only when given back the tokens it was given.
     connection.execute(
         "INSERT INTO grams(grams, rowid, headline, body, headline_chars, body_chars,"
-        " headline_quads, body_quads)"
+        " headline_quads, body_quads, headline_octs, body_octs)"
         " SELECT 'delete', a.id, pair_tokens(a.headline), pair_tokens(b.body),"
         " char_tokens(a.headline), char_tokens(b.body),"
-        " quad_tokens(a.headline), quad_tokens(b.body)"
+        " quad_tokens(a.headline), quad_tokens(b.body), oct_tokens(a.headline), oct_tokens(b.body)"
         " FROM articles AS a JOIN bodies AS b ON b.id = a.id WHERE a.file = ?",
         (file_id,),
     )
     connection.execute(
-        "INSERT INTO heads(heads, rowid, headline, headline_chars, headline_quads)"
-        " SELECT 'delete', id, pair_tokens(headline), char_tokens(headline),"
-        " quad_tokens(headline)"
-        " FROM articles WHERE file = ?",
-        (file_id,),
-    )
-    connection.execute(
-        "INSERT INTO strata(strata, rowid, terms) SELECT 'delete', a.id, strata_tokens(b.body)"
+        "INSERT INTO strata(strata, rowid, terms)"
+        " SELECT 'delete', a.id, strata_tokens(a.headline, b.body)"
         " FROM articles AS a JOIN bodies AS b ON b.id = a.id WHERE a.file = ?",
         (file_id,),
     )
