@@ -7,8 +7,15 @@ so that what needs only the folders (the archive search) imports nothing else.
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Final, NamedTuple, TypeAlias
+
+from paper_tui.records import NamedTuple
+
+# Not imported from typing, nor pathlib at the top: the search command needs only the cache
+# folder, as a string (type checkers know the names).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Final, TypeAlias
 
 StrPath: TypeAlias = str | os.PathLike[str]
 
@@ -41,6 +48,8 @@ class Paths(NamedTuple):
 
 def paths(home: StrPath | None = None) -> Paths:
     """Return the folders to use, from `home`, $PAPER_TUI_HOME or the platform defaults."""
+    from pathlib import Path
+
     if home is None:
         home = os.environ.get(HOME_ENV) or None
     if home is not None:
@@ -54,3 +63,13 @@ def paths(home: StrPath | None = None) -> Paths:
         platformdirs.user_state_path(APP_NAME, appauthor=False),
         platformdirs.user_cache_path(APP_NAME, appauthor=False),
     )
+
+
+def cache_folder(home: StrPath | None = None) -> str:
+    """The cache folder of ``paths(home)``, as a string. With $PAPER_TUI_HOME (or ``home``) it
+    needs no ``pathlib``, which the search command would otherwise import for it alone."""
+    if home is None:
+        home = os.environ.get(HOME_ENV) or None
+    if home is None:
+        return str(paths().cache_dir)
+    return os.path.join(os.path.expanduser(os.fspath(home)), "cache")

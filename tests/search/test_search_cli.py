@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from archive_pages import SEED_PAGE, write_archive
+from hypothesis import given
+from hypothesis import strategies as st
 
 from paper_tui.search import cli
 from paper_tui.search.cli import plain, run_search
@@ -199,6 +202,15 @@ def test_plain_strips_what_a_terminal_would_act_on() -> None:
     assert plain("润\x1b[31m泽\n智\t算\u202e") == "润[31m泽 智 算"
 
 
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@given(st.text(alphabet=st.sampled_from("润泽 \t\n\r\x00\x1b\x7f\x85\x9f\xa0\u200e\u202a\u2069a")))
+def test_plain_is_one_line_without_control_characters(text: str) -> None:
+    # Each run of tabs and line breaks is one space; every other control character goes.
+    assert plain(text) == _UNSAFE.sub("", re.sub("[\t\n]+", " ", text))
+
+
 BOUNDARY = """
 import sys
 from paper_tui.search import ArchiveIndex
@@ -217,6 +229,25 @@ from paper_tui.search.cli import run_search
 status = run_search([sys.argv[1], sys.argv[2]])
 print(status, ",".join(m for m in ("paper_tui.loader", "opencc") if m in sys.modules))
 """
+
+
+LEAN = """
+import sys
+sys.argv = ["paper-tui", "search", sys.argv[1], sys.argv[2]]
+from paper_tui.launch import main
+status = main()
+print(status, ",".join(m for m in ("typing", "pathlib", "re", "paper_tui.cli") if m in sys.modules))
+"""
+
+
+def test_a_search_of_unchanged_files_imports_no_typing_pathlib_or_re(
+    tmp_path: Path, private_home: Path
+) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / SEED_PAGE.name).write_bytes(SEED_PAGE.read_bytes())
+    assert _python(LEAN, folder, private_home, "润泽").startswith("0 ")  # indexes the page
+    assert _python(LEAN, folder, private_home, "新时代中国特色社会主义") == "0 "
 
 
 EARLY = """

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from paper_tui.search import ArchiveIndex
-from paper_tui.search.conversion import _dictionaries, is_traditional, may_change
+from paper_tui.search.conversion import _dictionaries, _named_files, is_traditional, may_change
 from paper_tui.search.query import Query, to_simplified
 
 if TYPE_CHECKING:
@@ -254,3 +254,22 @@ def test_the_archive_forgets_traditional_script_when_its_last_such_page_goes(
         hk.unlink()
         assert index.update().removed == 1
         assert not holds_traditional(index)
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        ('{"file": "STCharacters.txt"}', ["STCharacters.txt"]),
+        (
+            '{"type": "mmseg", "dict": {"file" :  "a.txt"}, "x": [{"file":"b.ocd2"}]}',
+            ["a.txt", "b.ocd2"],
+        ),
+        ('{"name": "nothing"}', []),
+        ('{"file": 3}', None),
+        ('{"file": "a\\"b.txt"}', None),
+    ],
+)
+def test_the_dictionaries_an_opencc_configuration_names(
+    config: str, expected: list[str] | None
+) -> None:
+    assert _named_files(config) == expected

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
+import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from paper_tui.search.tokens import (
     chars,
     fold,
     grams,
     is_caseless,
+    is_run,
     octs,
     quads,
     run_expression,
+    runs,
     text_expression,
 )
 
@@ -191,3 +197,19 @@ def _matches(text: str, query: str) -> bool:
 )
 def test_phrases_of_pieces_match_exactly(text: str, query: str, expected: bool) -> None:
     assert _matches(text, query) is expected
+
+
+RUN = re.compile(r"[^\W_]+")
+
+
+def test_a_run_is_made_of_what_isalnum_accepts_in_every_script() -> None:
+    # Short text (a query) is cut with str.isalnum, long text with the regular expression.
+    assert all(
+        is_run(char) == bool(RUN.fullmatch(char)) for char in map(chr, range(sys.maxunicode + 1))
+    )
+
+
+@given(st.text(alphabet=st.sampled_from("中国 ，_a1Ⅻ²٣ǅ\u0301\u3000。\n")))
+def test_runs_are_cut_alike_whatever_the_length(text: str) -> None:
+    for repeated in (text, text * 40):
+        assert runs(repeated) == RUN.findall(repeated)

@@ -1,9 +1,9 @@
 """``paper-tui search PATH QUERY``: update the archive's index, then print the best hits.
 
-Meant to be registered as ``COMMANDS["search"] = run_search`` in ``paper_tui.cli``; ``argv`` is
-what follows the word ``search``. It loads only the standard library, the index and, when pages
-changed, the loader (never Textual, Rich or jieba), so a search answers about as fast as Python
-starts. Every error the user can cause is one line on stderr and exit status 2.
+Registered as ``COMMANDS["search"] = run_search`` in ``paper_tui.cli`` (and run directly by
+``launch``); ``argv`` is what follows the word ``search``. It loads only the standard library, the
+index and, when pages changed, the loader (never Textual, Rich or jieba), so a search answers about
+as fast as Python starts. Every error the user can cause is one line on stderr and exit status 2.
 
 The page files are listed (in a child process, where one can be forked) while this process
 imports the index and searches it as it stands; that result is printed if the update that
@@ -12,16 +12,19 @@ follows finds nothing changed, else the updated index is searched again.
 
 from __future__ import annotations
 
-import re
+import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Final, NamedTuple, TextIO
 
+from paper_tui.records import NamedTuple
 from paper_tui.search.listing import Listing
 
+# Not imported from typing, nor pathlib or re: a search that finds the files unchanged needs none
+# of them, and they cost it a good share of its time (type checkers know the names).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    from typing import Final, TextIO
 
     from paper_tui.search.index import ArchiveIndex
     from paper_tui.search.query import Hit, SearchResult
@@ -34,8 +37,17 @@ DEFAULT_LIMIT: Final = 50
 # Control characters (C0, DEL, C1) and the bidirectional overrides and isolates (U+200E U+200F
 # U+202A-U+202E U+2066-U+2069) could act on the terminal or reorder what it shows; tabs and line
 # breaks become spaces.
-_UNSAFE: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_SPACING: Final = re.compile("[\t\n]+")
+_UNSAFE: Final = dict.fromkeys(
+    [
+        *range(0x00, 0x09),
+        *range(0x0B, 0x20),
+        *range(0x7F, 0xA0),
+        0x200E,
+        0x200F,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    ]
+)
 
 
 class _Usage(Exception):
@@ -45,7 +57,7 @@ class _Usage(Exception):
 class _Args(NamedTuple):
     """What the command was asked."""
 
-    path: Path
+    path: str
     query: list[str]
     json: bool = False
     limit: int = DEFAULT_LIMIT
@@ -59,7 +71,7 @@ def _parse(argv: Sequence[str]) -> _Args:
     # Importing argparse and building the parser cost about 8 ms (it loads shutil, gettext and
     # locale), before the files can be listed.
     if len(argv) >= 2 and not any(arg.startswith("-") for arg in argv):
-        return _Args(Path(argv[0]), list(argv[1:]))
+        return _Args(argv[0], list(argv[1:]))
     return _Args(**vars(_parser().parse_args(list(argv))))
 
 
@@ -71,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Search every article in the page files below a folder. The index is kept "
         "in the user cache and updated for files that changed.",
     )
-    parser.add_argument("path", type=Path, help="a folder of page text files, or one file")
+    parser.add_argument("path", help="a folder of page text files, or one file")
     parser.add_argument("query", nargs="+", help="words to find; every one must occur")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
@@ -101,13 +113,13 @@ def run_search(argv: Sequence[str]) -> int:
 
 def _run(args: _Args) -> int:
     path = args.path
-    if not path.exists():
+    if not os.path.exists(path):
         raise _Usage(f"{path}: no such file or folder")
-    if not (path.is_dir() or path.is_file()):
+    if not (os.path.isdir(path) or os.path.isfile(path)):
         raise _Usage(f"{path}: not a folder or a file")
     if args.limit < 0:
         raise _Usage("--limit must be 0 or more")
-    with Listing.start(str(path.expanduser().resolve())) as listing:
+    with Listing.start(os.path.realpath(os.path.expanduser(path))) as listing:
         result = _search(args, listing)
     for notice in result.notices:
         print(f"paper-tui: {notice}", file=sys.stderr)
@@ -148,7 +160,7 @@ def _search(args: _Args, listing: Listing) -> SearchResult:
         raise _Usage(str(error)) from None
 
 
-def _check(index: ArchiveIndex, report: UpdateReport, path: Path) -> None:
+def _check(index: ArchiveIndex, report: UpdateReport, path: str) -> None:
     """Raise _Usage if the folder has no page, or none that could be read."""
     if report.files == 0:
         raise _Usage(f"{path}: no text pages (*.txt) in this folder")
@@ -156,7 +168,7 @@ def _check(index: ArchiveIndex, report: UpdateReport, path: Path) -> None:
         return
     errors = index.errors()
     if errors:
-        if path.is_file():
+        if os.path.isfile(path):
             raise _Usage(f"{path}: {errors[0].error}")
         raise _Usage(
             f"{path}: none of its {report.files} text pages could be read"
@@ -169,7 +181,7 @@ def _progress(done: int, total: int, path: str) -> None:
     print(f"\rpaper-tui: indexing {done}/{total} files", end=end, file=sys.stderr, flush=True)
 
 
-def _tell(report: UpdateReport, path: Path) -> None:
+def _tell(report: UpdateReport, path: str) -> None:
     """Say on stderr what the update changed; nothing when nothing did."""
     for notice in report.notices:
         print(f"paper-tui: {notice}", file=sys.stderr)
@@ -193,7 +205,12 @@ def _tell(report: UpdateReport, path: Path) -> None:
 
 def plain(text: str) -> str:
     """``text`` on one line with nothing a terminal could act on."""
-    return _UNSAFE.sub("", _SPACING.sub(" ", text))
+    if "\t" in text or "\n" in text:
+        # Each run of tabs and line breaks becomes one space.
+        parts = text.replace("\t", "\n").split("\n")
+        last = len(parts) - 1
+        text = " ".join(part for at, part in enumerate(parts) if part or at in (0, last))
+    return text.translate(_UNSAFE)
 
 
 def hit_line(hit: Hit) -> str:
@@ -217,7 +234,7 @@ def _print_json(result: SearchResult) -> None:
 
     hits = [
         {
-            "path": str(hit.path),
+            "path": hit.file,
             "page": hit.page,
             "date": hit.date,
             "section": hit.section,

@@ -14,15 +14,19 @@ are looked up in the installed package's files, found without importing it; anyt
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from functools import cache
 from importlib.machinery import PathFinder
-from typing import Final
+
+# Not imported from typing (nor re, nor json): the search command imports this module for every
+# query, and those cost it milliseconds (type checkers know the name).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 _CONFIG: Final = ("config", "t2s.json")
 _DICTIONARY_FOLDER: Final = "dictionary"
-_FILE: Final = re.compile(r'"file"\s*:\s*"([^"]+)"')
+_FILE_KEY: Final = '"file"'
 _CHARACTERS: Final = "TSCharacters.txt"
 # A simplified text may quote a traditional character or two (a name, a shop sign); a text in
 # traditional script holds dozens.
@@ -48,7 +52,9 @@ def _dictionaries() -> str | None:
     try:
         with open(os.path.join(folder, *_CONFIG), encoding="utf-8") as config:
             # Every file the configuration names, for segmenting or converting: a superset.
-            names = _FILE.findall(config.read())
+            names = _named_files(config.read())
+        if names is None:
+            return None
         for name in names:
             if not name.endswith(".txt"):
                 return None
@@ -57,6 +63,24 @@ def _dictionaries() -> str | None:
     except (OSError, UnicodeDecodeError):
         return None
     return "\n".join(texts) if texts else None
+
+
+def _named_files(config: str) -> list[str] | None:
+    """The value of every ``"file"`` key in an OpenCC configuration (JSON); None if one is not
+    written as a plain string."""
+    names = []
+    at = config.find(_FILE_KEY)
+    while at >= 0:
+        rest = config[at + len(_FILE_KEY) :].lstrip()
+        if not rest.startswith(":"):
+            return None
+        rest = rest[1:].lstrip()
+        end = rest.find('"', 1)
+        if not rest.startswith('"') or end < 0 or "\\" in rest[:end]:
+            return None
+        names.append(rest[1:end])
+        at = config.find(_FILE_KEY, at + len(_FILE_KEY))
+    return names
 
 
 def _keys_with(char: str, dictionaries: str) -> Iterator[str]:

@@ -20,17 +20,22 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Final
 
 try:  # hashlib loads OpenSSL first, a tenth of a whole search's time; the same digest, builtin
     from _sha1 import sha1
 except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import sha1
 
-from paper_tui.folders import StrPath, paths
+from paper_tui.folders import StrPath, cache_folder
 from paper_tui.search.strata import strata_tokens
 from paper_tui.search.tokens import chars, grams, octs, quads
+
+# Not imported from typing, nor pathlib: the search command imports this module before it
+# answers (type checkers know the names).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Final
 
 SCHEMA_VERSION: Final = 5
 BUSY_SECONDS: Final = 10.0
@@ -71,8 +76,15 @@ class SearchIndexError(Exception):
 
 def index_file(root: StrPath, home: StrPath | None = None) -> Path:
     """The database file holding the index of ``root``."""
-    key = sha1(str(Path(root).expanduser().resolve()).encode()).hexdigest()[:20]
-    return paths(home).index_dir / f"{key}.sqlite3"
+    from pathlib import Path
+
+    return Path(index_path(root, home))
+
+
+def index_path(root: StrPath, home: StrPath | None = None) -> str:
+    """``index_file(root, home)`` as a string."""
+    key = sha1(os.path.realpath(os.path.expanduser(os.fspath(root))).encode()).hexdigest()[:20]
+    return os.path.join(cache_folder(home), "index", f"{key}.sqlite3")
 
 
 def is_corrupt(error: sqlite3.DatabaseError) -> bool:
@@ -103,9 +115,11 @@ def transaction(connection: sqlite3.Connection) -> Iterator[None]:
 class Database:
     """The index database of one archive root, opened lazily once per thread."""
 
-    def __init__(self, path: Path, root: Path) -> None:
-        self.path = path
+    def __init__(self, file: str, root: str) -> None:
+        self.file = file
+        """The database file."""
         self.root = root
+        """The archive folder (or file), an absolute path."""
         self._local = threading.local()
         self._lock = threading.RLock()
         self._generation = 0
@@ -147,12 +161,12 @@ class Database:
     def recover(self, error: sqlite3.DatabaseError) -> None:
         """Set a damaged database aside; raise SearchIndexError for any other database error."""
         if not is_corrupt(error):
-            raise SearchIndexError(f"search index {self.path}: {error}") from None
+            raise SearchIndexError(f"search index {self.file}: {error}") from None
         self._set_aside(f"was damaged ({error})")
 
     def _connect(self) -> sqlite3.Connection:
         connection = sqlite3.connect(
-            self.path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
+            self.file, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
         )
         connection.create_function("pair_tokens", 1, grams, deterministic=True)
         connection.create_function("char_tokens", 1, chars, deterministic=True)
@@ -167,9 +181,10 @@ class Database:
 
     def _open(self) -> sqlite3.Connection:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(os.path.dirname(self.file), exist_ok=True)
         except OSError as error:
-            raise SearchIndexError(f"cannot create {self.path.parent}: {error}") from None
+            folder = os.path.dirname(self.file)
+            raise SearchIndexError(f"cannot create {folder}: {error}") from None
         deadline = time.monotonic() + BUSY_SECONDS
         while True:
             connection: sqlite3.Connection | None = None
@@ -184,7 +199,7 @@ class Database:
                     time.sleep(_RETRY_SECONDS)
                     continue
                 if _is_unavailable(error):
-                    raise SearchIndexError(f"cannot open {self.path}: {error}") from None
+                    raise SearchIndexError(f"cannot open {self.file}: {error}") from None
                 problem = f"was damaged ({error})"
             else:
                 if problem is None:
@@ -209,7 +224,7 @@ class Database:
             return f"has schema {meta.get('version')}, not {SCHEMA_VERSION}"
         if not names >= _TABLES:
             return "is missing tables"
-        if meta.get("root") != str(self.root):
+        if meta.get("root") != self.root:
             return f"belongs to another folder ({meta.get('root')})"
         return None
 
@@ -225,22 +240,25 @@ class Database:
             )
 
     def _set_aside(self, problem: str) -> None:
+        from pathlib import Path
+
         with self._lock:
             kind = _ASIDE_KINDS[0] if problem.startswith("was damaged") else _ASIDE_KINDS[1]
             stamp = time.strftime("%Y%m%d-%H%M%S")
-            aside = self.path.with_name(f"{self.path.name}.{kind}-{stamp}")
+            path = Path(self.file)
+            aside = path.with_name(f"{path.name}.{kind}-{stamp}")
             # One copy set aside is enough to look into; older ones would only fill the cache.
-            for old in self.path.parent.glob(f"{self.path.name}.*-*"):
+            for old in path.parent.glob(f"{path.name}.*-*"):
                 if old.suffix[1:].startswith(_ASIDE_KINDS):
                     old.unlink(missing_ok=True)
             try:
-                os.replace(self.path, aside)
+                os.replace(path, aside)
                 for suffix in ("-wal", "-shm"):
-                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
             except FileNotFoundError:
                 pass
             except OSError as error:
-                raise SearchIndexError(f"cannot set aside {self.path}: {error}") from None
+                raise SearchIndexError(f"cannot set aside {path}: {error}") from None
             self._generation += 1
             self._notices.append(
                 f"the search index of {self.root} {problem}: set aside as {aside.name}, rebuilding"

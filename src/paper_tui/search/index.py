@@ -18,15 +18,15 @@ The command line searches the index as it stands while the page files are listed
 from __future__ import annotations
 
 import heapq
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
 from functools import partial
-from pathlib import Path
-from typing import Final, NamedTuple
 
 from paper_tui.folders import StrPath
-from paper_tui.search.database import Database, SearchIndexError, index_file
+from paper_tui.records import NamedTuple
+from paper_tui.search.database import Database, SearchIndexError, index_path
 from paper_tui.search.listing import Listing
 from paper_tui.search.query import Hit, Query, RankKey, SearchResult, density
 from paper_tui.search.ranking import (
@@ -38,6 +38,13 @@ from paper_tui.search.ranking import (
 )
 from paper_tui.search.reading import default_workers
 from paper_tui.search.updating import FileError, Progress, UpdateReport, update
+
+# Not imported from typing, nor pathlib: a search imports this module before it answers, and
+# needs paths only as strings (type checkers know the names).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Final
 
 DEFAULT_LIMIT: Final = 50
 _ID_CHUNK: Final = 500  # ids per query: far below SQLite's limit on parameters
@@ -122,17 +129,34 @@ class ArchiveIndex:
     def __init__(
         self, root: StrPath, *, home: StrPath | None = None, workers: int | None = None
     ) -> None:
-        self.root = Path(root).expanduser().resolve()
-        self.base = self.root.parent if self.root.is_file() else self.root
+        folder = os.path.realpath(os.path.expanduser(os.fspath(root)))
+        self._root = folder
+        self._base = os.path.dirname(folder) if os.path.isfile(folder) else folder
         self.workers = default_workers() if workers is None else workers
-        self.database = Database(index_file(self.root, home), self.root)
+        self.database = Database(index_path(folder, home), folder)
         self.stratify_from = STRATIFY_FROM
         """Hits above which the best are found by density strata rather than by reading all."""
 
     @property
+    def root(self) -> Path:
+        """The archive: a folder, or one page file; an absolute path."""
+        from pathlib import Path
+
+        return Path(self._root)
+
+    @property
+    def base(self) -> Path:
+        """The folder the archive's page files are named from: the root, or the file's folder."""
+        from pathlib import Path
+
+        return Path(self._base)
+
+    @property
     def db_path(self) -> Path:
         """The database file."""
-        return self.database.path
+        from pathlib import Path
+
+        return Path(self.database.file)
 
     def __enter__(self) -> ArchiveIndex:
         return self
@@ -154,16 +178,16 @@ class ArchiveIndex:
 
         ``listing`` may be a listing of the root begun earlier (``Listing.start``).
         """
-        if not self.root.exists():
-            raise SearchIndexError(f"{self.root}: no such file or folder")
-        if listing is not None and (listing.root, listing.base) != (str(self.root), str(self.base)):
+        if not os.path.exists(self._root):
+            raise SearchIndexError(f"{self._root}: no such file or folder")
+        if listing is not None and (listing.root, listing.base) != (self._root, self._base):
             listing = None
         for attempt in (1, 2):
             try:
                 report = update(
                     self.database.connection(),
-                    self.root,
-                    self.base,
+                    self._root,
+                    self._base,
                     workers=self.workers,
                     progress=progress,
                     cancel=cancel,
@@ -172,7 +196,7 @@ class ArchiveIndex:
                 break
             except sqlite3.DatabaseError as error:
                 if attempt == 2:
-                    raise SearchIndexError(f"search index {self.db_path}: {error}") from None
+                    raise SearchIndexError(f"search index {self.database.file}: {error}") from None
                 self.database.recover(error)
         report.notices = self.database.take_notices()
         return report
@@ -326,7 +350,7 @@ class ArchiveIndex:
             occurrences = (query.score(headline, body) or (0, 0))[1]
             hits.append(
                 Hit(
-                    path=self.base / path,
+                    file=os.path.join(self._base, *path.split("/")),
                     page=page,
                     date=date,
                     section=section,

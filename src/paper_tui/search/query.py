@@ -13,13 +13,18 @@ or punctuation are searched for as they are, never read as FTS5 syntax.
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Final, NamedTuple
 
+from paper_tui.records import NamedTuple
 from paper_tui.search.conversion import may_change, traditional_chars
-from paper_tui.search.tokens import RUN, fold, is_caseless, text_expression
+from paper_tui.search.tokens import fold, is_caseless, is_run, text_expression
 
+# Not imported from typing, nor pathlib: the search command imports this module before it
+# answers (type checkers know the names).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Final
+
     from opencc import OpenCC
 
 TRADITIONAL_STANDARDS: Final = ("s2t", "s2hk", "s2tw")
@@ -46,7 +51,8 @@ ascending, headline hits come first, then denser bodies, newer pages, file and r
 class Hit(NamedTuple):
     """One article that matches a query, with what a result list shows of it."""
 
-    path: Path
+    file: str
+    """The page file, an absolute path (``path`` as a string)."""
     page: int | None
     date: str | None
     section: str | None
@@ -63,6 +69,13 @@ class Hit(NamedTuple):
     """Matches in the body."""
     score: float
     """Match density: occurrences per 1,000 characters of body."""
+
+    @property
+    def path(self) -> Path:
+        """The page file."""
+        from pathlib import Path
+
+        return Path(self.file)
 
     @property
     def in_headline(self) -> bool:
@@ -160,7 +173,7 @@ class Query:
         So it does when every spelling of every part is one run of letters and digits: its
         pairs' phrase occurs exactly where it does.
         """
-        return bool(self.needles) and all(RUN.fullmatch(needle) for needle in self.needles)
+        return bool(self.needles) and all(map(is_run, self.needles))
 
     def term(self) -> str | None:
         """The one index term the query is, if it is one: a character, or two different ones.
@@ -171,7 +184,7 @@ class Query:
         if len(self.needles) != 1:
             return None
         needle = self.needles[0]
-        if RUN.fullmatch(needle) is None or len(needle) > 2 or needle[:1] * 2 == needle:
+        if not is_run(needle) or len(needle) > 2 or needle[:1] * 2 == needle:
             return None
         return needle
 

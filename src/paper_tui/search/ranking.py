@@ -13,12 +13,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import Final
 
 from paper_tui.search.query import Query, RankKey, density
 from paper_tui.search.strata import STRATA, floor
 from paper_tui.search.strata import token as stratum_token
 from paper_tui.search.tokens import QUAD, term_columns
+
+# Not imported from typing, which costs the search command milliseconds (type checkers know it).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 _ID_CHUNK: Final = 500  # ids per query: far below SQLite's limit on parameters
 # Reading one instance of a term from the index costs about a tenth of what checking an article's

@@ -12,14 +12,17 @@ import os
 import sys
 import threading
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Final, NamedTuple
 
+from paper_tui.records import NamedTuple
 from paper_tui.search.strata import strata_tokens
 from paper_tui.search.tokens import chars, grams, octs, quads
 
+# Not imported from typing, which costs the search command milliseconds (type checkers know it).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import queue
     import subprocess
+    from typing import Final
 
 POOL_MIN_FILES: Final = 24
 """Fewer files than this are read in this process: starting workers would cost more."""

@@ -22,10 +22,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Final
 
 from paper_tui.search.query import density
-from paper_tui.search.tokens import QUAD, RUN, fold
+from paper_tui.search.tokens import QUAD, fold, runs
+
+# Not imported from typing, which costs the search command milliseconds (type checkers know it).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 STRATA: Final = 26
 """Strata ``a`` (sparsest) to ``z`` (densest)."""
@@ -57,7 +61,7 @@ def token(term: str, level: int, *, in_headline: bool = False) -> str:
 def _terms(text: str) -> Counter[str]:
     """How often each character, pair and piece of four occurs in ``text``."""
     counts: Counter[str] = Counter()
-    for run in RUN.findall(fold(text)):
+    for run in runs(fold(text)):
         counts.update(run)
         counts.update(run[index : index + 2] for index in range(len(run) - 1))
         counts.update(run[index : index + QUAD] for index in range(len(run) - QUAD + 1))

@@ -20,14 +20,23 @@ Unicode tables say about its characters.
 
 from __future__ import annotations
 
-import re
-from typing import Final
+from functools import cache
+from itertools import groupby
 
-RUN: Final = re.compile(r"[^\W_]+")
-"""A run of letters and digits in any script (``\\w`` but ``_``); all else separates runs."""
+# Not imported from typing, nor re at the top: the search command cuts only its query into runs,
+# which needs neither (type checkers know the names).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+    from typing import Final
+
+# Text this long or longer (an article) is cut into runs by a regular expression, shorter text (a
+# query) with str.isalnum, which spares a search importing ``re``. Both cut alike: ``[^\W_]`` is
+# exactly what isalnum accepts (the tests check every code point).
+_SHORT: Final = 64
 # Full-width ASCII (U+FF01-U+FF5E), which Chinese typesetting and input methods produce (２０２５,
 # ＧＤＰ), compares as plain ASCII; the ideographic space U+3000 as a space.
-_WIDE: Final = re.compile("[\uff01-\uff5e\u3000]")
+_WIDE: Final = frozenset(map(chr, [*range(0xFF01, 0xFF5F), 0x3000]))
 _NARROWED: Final = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 # Text made only of these compares as it is: CJK punctuation but the ideographic space, kana, CJK
 # ideographs and symbols, Hangul and the CJK compatibility and extension blocks have no case, and
@@ -36,9 +45,29 @@ _NARROWED: Final = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x
 _CASELESS: Final = ((0x3001, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
 
 
+def runs(text: str) -> list[str]:
+    """The runs of letters and digits of ``text``, in any script (``\\w`` but ``_``); all else
+    separates runs."""
+    if len(text) < _SHORT:
+        return ["".join(chars) for is_alnum, chars in groupby(text, str.isalnum) if is_alnum]
+    return _run_pattern().findall(text)
+
+
+def is_run(text: str) -> bool:
+    """Whether ``text`` is one run of letters and digits."""
+    return text.isalnum()
+
+
+@cache
+def _run_pattern() -> re.Pattern[str]:
+    import re
+
+    return re.compile(r"[^\W_]+")
+
+
 def fold(text: str) -> str:
     """The text as search compares it: lower case, full-width ASCII narrowed, same length."""
-    if _WIDE.search(text):
+    if not _WIDE.isdisjoint(text):
         text = text.translate(_NARROWED)
     lowered = text.lower()
     if len(lowered) == len(text):
@@ -74,7 +103,7 @@ def run_tokens(run: str) -> list[str]:
 def grams(text: str) -> str:
     """The space-separated pair tokens of ``text`` (for the ``headline`` and ``body`` columns)."""
     tokens: list[str] = []
-    for run in RUN.findall(fold(text)):
+    for run in runs(fold(text)):
         tokens.extend(run_tokens(run))
     return " ".join(tokens)
 
@@ -83,7 +112,7 @@ def pieces(text: str, size: int) -> str:
     """The space-separated pieces of ``size`` characters of ``text``, each run's then the
     separator (runs shorter than ``size`` give nothing)."""
     tokens: list[str] = []
-    for run in RUN.findall(fold(text)):
+    for run in runs(fold(text)):
         if len(run) >= size:
             tokens.extend(run[index : index + size] for index in range(len(run) - size + 1))
             tokens.append(SEPARATOR)
@@ -102,7 +131,7 @@ def octs(text: str) -> str:
 
 def chars(text: str) -> str:
     """The space-separated character tokens of ``text`` (for the ``*_chars`` columns)."""
-    return " ".join("".join(RUN.findall(fold(text))))
+    return " ".join("".join(runs(fold(text))))
 
 
 def term_columns(term: str) -> tuple[str, str]:
@@ -128,7 +157,7 @@ def run_expression(run: str) -> str:
 
 def text_expression(text: str) -> str | None:
     """An FTS5 expression for rows containing folded ``text``; None if it has no letter or digit."""
-    runs = RUN.findall(text)
-    if not runs:
+    found = runs(text)
+    if not found:
         return None
-    return " AND ".join(f"({run_expression(run)})" for run in runs)
+    return " AND ".join(f"({run_expression(run)})" for run in found)

@@ -21,18 +21,25 @@ table.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
-from typing import Final, NamedTuple
 
 from paper_tui import __version__
+from paper_tui.records import NamedTuple
 from paper_tui.search.conversion import is_traditional
 from paper_tui.search.database import transaction
 from paper_tui.search.listing import Listing, digest
 from paper_tui.search.reading import FileRead, ReadTask, read_files
+
+# Not imported from typing, nor pathlib: the search command imports this module before it
+# answers, and an update that finds nothing changed needs neither (type checkers know them).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Final
 
 BATCH_FILES: Final = 50
 """Files written per transaction, at most."""
@@ -104,8 +111,8 @@ class UpdateReport:
 
 def update(
     connection: sqlite3.Connection,
-    root: Path,
-    base: Path,
+    root: str,
+    base: str,
     *,
     workers: int,
     progress: Progress | None = None,
@@ -118,9 +125,9 @@ def update(
     """
     report = UpdateReport()
     if listing is None:
-        listing = Listing(str(root))
+        listing = Listing(root)
     report.files = listing.count
-    report.failed.extend(FileError(Path(folder), error) for folder, error in listing.failures)
+    report.failed.extend(_error(folder, error) for folder, error in listing.failures)
     meta = dict(
         connection.execute("SELECT key, value FROM meta WHERE key IN ('loader', 'listing')")
     )
@@ -136,7 +143,8 @@ def update(
     if stale and not reload_all:
         digests = dict(connection.execute("SELECT path, digest FROM files"))
     tasks = [
-        ReadTask(key, str(base / key), size, mtime, digests.get(key)) for key, size, mtime in stale
+        ReadTask(key, os.path.join(base, *key.split("/")), size, mtime, digests.get(key))
+        for key, size, mtime in stale
     ]
     present = {key for key, _, _ in found}
     removed = [key for key, _, _ in indexed if key not in present]
@@ -187,6 +195,12 @@ def _compact(connection: sqlite3.Connection, written: int) -> None:
             connection.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
 
 
+def _error(path: str, error: str) -> FileError:
+    from pathlib import Path
+
+    return FileError(Path(path), error)
+
+
 def _check_traditional(connection: sqlite3.Connection) -> None:
     """Forget that the index holds text in traditional characters, unless it still does."""
     if connection.execute("SELECT 1 FROM meta WHERE key = 'traditional'").fetchone() is None:
@@ -234,7 +248,7 @@ def _write(connection: sqlite3.Connection, batch: list[FileRead], report: Update
                 (task.key, task.size, task.mtime_ns, result.digest, result.error),
             ).fetchone()
             if result.error is not None:
-                report.failed.append(FileError(Path(task.path), result.error))
+                report.failed.append(_error(task.path, result.error))
                 continue
             for article in result.articles or ():
                 if not report.traditional and is_traditional(article.body):
