@@ -291,6 +291,28 @@ def test_cancelling_stops_the_workers(tmp_path: Path) -> None:
     assert 1 <= len(results) < len(tasks)
 
 
+def test_workers_wait_while_their_results_are_not_taken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reading, "QUEUED_RESULTS", 1)
+    tasks = _tasks(tmp_path)
+    done = threading.Event()
+    taken = []
+
+    def take_two() -> None:
+        for result in reading.read_files(tasks, workers=2):
+            taken.append(result)
+            if len(taken) == 2:
+                break  # the generator is closed with results still coming
+        done.set()
+
+    threading.Thread(target=take_two, daemon=True).start()
+    assert done.wait(30), "a worker's results were left waiting for room forever"
+    assert len(taken) == 2
+    everything = list(reading.read_files(tasks, workers=2))
+    assert sorted(r.task.key for r in everything) == sorted(t.key for t in tasks)
+
+
 def test_worker_processes_index_the_same(tmp_path: Path) -> None:
     write_archive(tmp_path)
     serial = ArchiveIndex(tmp_path, workers=1, home=tmp_path / "serial")
@@ -377,6 +399,9 @@ def test_a_large_update_leaves_each_search_table_in_one_segment(
     index = ArchiveIndex(tmp_path, workers=1)
     index.update()
     assert [segments(index, table) for table in ("grams", "strata")] == [1, 1]
+    # The merge went through the write-ahead log, which is cut back since.
+    wal = Path(f"{index.db_path}-wal")
+    assert not wal.exists() or wal.stat().st_size < index.db_path.stat().st_size / 4
     with files[0].open("a", encoding="utf-8") as handle:
         handle.write("本报讯 又一篇文章的第一段。\n")
     index.update()  # a small share of the index: left to FTS5's own merging

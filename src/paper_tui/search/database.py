@@ -41,6 +41,8 @@ SCHEMA_VERSION: Final = 5
 BUSY_SECONDS: Final = 10.0
 """How long to wait for another process writing the same index."""
 MMAP_BYTES: Final = 256 * 1024 * 1024
+WAL_BYTES: Final = 64 * 1024 * 1024
+"""The size the write-ahead log is cut back to once written into the database, if larger."""
 _CORRUPT_CODES: Final = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
 # SQLITE_PERM, BUSY, LOCKED, NOMEM, READONLY, IOERR, FULL, CANTOPEN: a fresh file would not help.
 _UNAVAILABLE_CODES: Final = frozenset({3, 5, 6, 7, 8, 10, 13, 14})
@@ -175,6 +177,9 @@ class Database:
         connection.create_function("strata_tokens", 2, strata_tokens, deterministic=True)
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
+        # One large transaction (a first build's merge) grows the log to its size; it would stay
+        # that large on disk.
+        connection.execute(f"PRAGMA journal_size_limit={WAL_BYTES}")
         # Ranking reads the text of every candidate; mapped pages spare a copy per page read.
         connection.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         return connection

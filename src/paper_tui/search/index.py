@@ -380,8 +380,9 @@ class ArchiveIndex:
             " GROUP BY a.file, a.page",
             (after, last),
         )
+        base = self.base
         return last, [
-            PageRow(self.base / path, page, date, section, count)
+            PageRow(base / path, page, date, section, count)
             for path, page, date, section, count in rows
         ]
 
@@ -401,7 +402,8 @@ class ArchiveIndex:
         rows = self.database.connection().execute(
             "SELECT path, error FROM files WHERE error IS NOT NULL ORDER BY path"
         )
-        return [FileError(self.base / path, error) for path, error in rows]
+        base = self.base
+        return [FileError(base / path, error) for path, error in rows]
 
     def sections(self) -> list[str]:
         """The section names in the index, most articles first."""

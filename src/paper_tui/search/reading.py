@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 POOL_MIN_FILES: Final = 24
 """Fewer files than this are read in this process: starting workers would cost more."""
 MAX_WORKERS: Final = 8
+QUEUED_RESULTS: Final = 64
+"""Files read and not yet taken, at most: workers wait rather than fill memory with them."""
 
 
 class Article(NamedTuple):
@@ -157,7 +159,8 @@ def _read_in_workers(
     import queue
     import subprocess
 
-    results: queue.SimpleQueue[FileRead | None] = queue.SimpleQueue()
+    results: queue.Queue[FileRead | None] = queue.Queue(QUEUED_RESULTS)
+    stop = threading.Event()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     processes = []
     pumps = []
@@ -174,7 +177,7 @@ def _read_in_workers(
             break
         processes.append(process)
         chunk = list(tasks[first::workers])
-        pump = threading.Thread(target=_pump, args=(process, chunk, results), daemon=True)
+        pump = threading.Thread(target=_pump, args=(process, chunk, results, stop), daemon=True)
         pump.start()
         pumps.append(pump)
     answered: set[str] = set()
@@ -199,6 +202,7 @@ def _read_in_workers(
                     return
                 yield read_file(task)
     finally:
+        stop.set()
         for process in processes:
             if process.poll() is None:
                 process.kill()
@@ -211,23 +215,37 @@ def _read_in_workers(
 def _pump(
     process: subprocess.Popen[bytes],
     tasks: list[ReadTask],
-    results: queue.SimpleQueue[FileRead | None],
+    results: queue.Queue[FileRead | None],
+    stop: threading.Event,
 ) -> None:
-    """Hand a worker its tasks, then pass on its results until it ends; None marks the end."""
+    """Hand a worker its tasks, then pass on its results until it ends; None marks the end.
+
+    A result waits while the queue is full (the worker then waits to write the next), until
+    ``stop`` says that nobody takes results any more.
+    """
     import pickle
+    import queue
+
+    def put(result: FileRead | None) -> None:
+        while not stop.is_set():
+            try:
+                results.put(result, timeout=0.1)
+                return
+            except queue.Full:
+                continue
 
     assert process.stdin is not None and process.stdout is not None
     try:
         pickle.dump(tasks, process.stdin)
         process.stdin.close()
-        while True:
-            results.put(pickle.load(process.stdout))
+        while not stop.is_set():
+            put(pickle.load(process.stdout))
     except (EOFError, OSError, pickle.UnpicklingError):
         pass
     finally:
         process.stdin.close()
         process.stdout.close()
-        results.put(None)
+        put(None)
 
 
 def serve() -> None:

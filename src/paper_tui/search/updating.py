@@ -193,6 +193,9 @@ def _compact(connection: sqlite3.Connection, written: int) -> None:
     for table in _SEARCH_TABLES:
         with transaction(connection):
             connection.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+    # The merge went through the write-ahead log, as large as the tables: written into the
+    # database now, and the log emptied.
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _error(path: str, error: str) -> FileError:
