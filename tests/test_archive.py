@@ -49,6 +49,38 @@ def test_a_file_listed_again_replaces_its_pages() -> None:
     assert ("/a", "2025-01-01") in changed  # the issue it left, emptied and gone
 
 
+def test_a_file_listed_again_unchanged_changes_no_issue() -> None:
+    catalog = Catalog([Path("/a")])
+    rows = [row(f"/a/{day:02}/01.txt", 1, f"2025-01-{day:02}") for day in range(1, 29)]
+    assert len(catalog.add(rows)) == 28
+    assert catalog.add(reversed(rows)) == set()
+    assert catalog.replace_all(rows, Path("/a")) == set()
+    assert catalog.add([row("/a/05/01.txt", 1, "2025-01-05", articles=4)]) == {
+        ("/a/05", "2025-01-05")
+    }
+    assert len(catalog) == 28
+
+
+def test_many_pages_are_added_in_time_linear_in_their_number() -> None:
+    """Each file's pages are found by their file, not by going through every page."""
+    catalog = Catalog([Path("/a")])
+    rows = [row(f"/a/{n // 20}/{n % 20:02}.txt", 1, "2025-01-01") for n in range(5_000)]
+    calls = 0
+    original = Path.__eq__
+
+    def counted(self: Path, other: object) -> bool:
+        nonlocal calls
+        calls += 1
+        return original(self, other)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Path, "__eq__", counted)
+        catalog.add(rows)
+        catalog.add(rows[::-1])
+    assert len(catalog) == 5_000
+    assert calls < 10 * len(rows)
+
+
 def test_keys() -> None:
     key = entry_key(Path("/a/b#c.txt"), "p1-abc")
     assert split_key(key) == ("/a/b#c.txt", "p1-abc")

@@ -58,6 +58,8 @@ class Catalog:
     def __init__(self, roots: Sequence[Path]) -> None:
         self.roots = tuple(roots)
         self._pages: dict[tuple[Path, int | None], PageRow] = {}
+        # The pages of each file, so that a file indexed again replaces its own at once.
+        self._files: dict[Path, set[tuple[Path, int | None]]] = {}
         self._issues: dict[tuple[str, str], dict[tuple[Path, int | None], PageRow]] = {}
         self.errors: dict[Path, str] = {}
 
@@ -66,18 +68,25 @@ class Catalog:
 
     def add(self, rows: Iterable[PageRow]) -> set[tuple[str, str]]:
         """Add or replace pages; return the keys of the issues that changed."""
-        changed: set[tuple[str, str]] = set()
-        replaced: set[Path] = set()
+        by_file: dict[Path, list[PageRow]] = {}
         for row in rows:
-            if row.path not in replaced:
-                # A file listed again was re-indexed: its rows replace all it had.
-                replaced.add(row.path)
-                for key in [key for key in self._pages if key[0] == row.path]:
-                    changed.add(self._remove(key))
-            self._pages[(row.path, row.page)] = row
-            issue = self.issue_of(row)
-            self._issues.setdefault(issue, {})[(row.path, row.page)] = row
-            changed.add(issue)
+            by_file.setdefault(row.path, []).append(row)
+        changed: set[tuple[str, str]] = set()
+        for path, file_rows in by_file.items():
+            # A file listed again was re-indexed: its rows replace all it had, unless they are
+            # the same (the index listed again when nothing changed).
+            old = self._files.get(path, set())
+            if {self._pages[key] for key in old} == set(file_rows):
+                continue
+            for key in list(old):
+                changed.add(self._remove(key))
+            for row in file_rows:
+                key = (path, row.page)
+                self._pages[key] = row
+                self._files.setdefault(path, set()).add(key)
+                issue = self.issue_of(row)
+                self._issues.setdefault(issue, {})[key] = row
+                changed.add(issue)
         return changed
 
     def replace_all(self, rows: Iterable[PageRow], root: Path) -> set[tuple[str, str]]:
@@ -93,6 +102,10 @@ class Catalog:
 
     def _remove(self, key: tuple[Path, int | None]) -> tuple[str, str]:
         row = self._pages.pop(key)
+        keys = self._files.get(key[0], set())
+        keys.discard(key)
+        if not keys:
+            self._files.pop(key[0], None)
         issue = self.issue_of(row)
         pages = self._issues.get(issue, {})
         pages.pop(key, None)
