@@ -9,11 +9,11 @@ import pytest
 
 from paper_tui.export import item_to_markdown, render, to_dict
 from paper_tui.loader import load
-from paper_tui.model import Document, Item
+from paper_tui.model import Document, Item, Page
 
 SAMPLE = Path(__file__).parents[1] / "seeds" / "pinghu-2025-02-page1.txt"
 ITEM_KEYS = {
-    "id", "kind", "kicker", "title", "subtitle", "bylines", "paragraphs", "subheadings",
+    "id", "kind", "kicker", "title", "subtitle", "series", "bylines", "paragraphs", "subheadings",
     "continued_to_page", "continued_from_page", "source_lines", "continues_in", "continues_from",
 }  # fmt: skip
 
@@ -64,3 +64,20 @@ def test_text_export_has_every_paragraph(document: Document) -> None:
     for item in document.items:
         for paragraph in item.paragraphs:
             assert paragraph in text
+
+
+def test_the_series_banner_is_exported_apart_from_the_headline() -> None:
+    item = Item(
+        id="x",
+        kind="article",
+        title="把党的政治建设摆在首位",
+        series="深入学习贯彻习近平新时代中国特色社会主义思想",
+        paragraphs=("正文。",),
+    )
+    document = Document(source="p.txt", encoding="utf-8", pages=(Page(items=(item,)),))
+    [exported] = json.loads(render(document, "json"))["pages"][0]["items"]
+    assert exported["series"] == item.series and exported["title"] == item.title
+    assert item.headline == "把党的政治建设摆在首位"
+    markdown = item_to_markdown(item)
+    assert markdown.index("【深入学习贯彻") < markdown.index("## 把党的政治建设摆在首位")
+    assert render(document, "text").index("深入学习贯彻") < render(document, "text").index("把党的")

@@ -50,6 +50,7 @@ def item_to_dict(
         "kicker": item.kicker,
         "title": item.title,
         "subtitle": item.subtitle,
+        "series": item.series,
         "bylines": list(item.bylines),
         "paragraphs": list(item.paragraphs),
         "subheadings": list(item.subheadings),
@@ -113,6 +114,9 @@ def item_to_markdown(item: Item, *, level: int = 2) -> str:
     """One item as Markdown: headline, bylines, paragraphs, subheadings as headings."""
     lines: list[str] = []
     hashes = "#" * level
+    if item.series:
+        lines.append(f"【{_escape(item.series)}】")
+        lines.append("")
     if item.kicker:
         lines.append(f"*{_escape(item.kicker)}*")
         lines.append("")
@@ -163,7 +167,7 @@ def _pointer(item: Item, head: Ref, stitched: Stitched) -> str:
 
 def item_to_text(item: Item) -> str:
     """One item as plain text: headline lines, bylines, then paragraphs."""
-    lines = [part for part in (item.kicker, item.title, item.subtitle) if part]
+    lines = [part for part in (item.series, item.kicker, item.title, item.subtitle) if part]
     lines.extend(item.bylines)
     if item.continued_from_page is not None:
         lines.append(f"（上接第{item.continued_from_page}版）")

@@ -46,6 +46,9 @@ class Item:
     kicker: str | None = None
     title: str | None = None
     subtitle: str | None = None
+    series: str | None = None
+    """The banner of the series the item runs in (认真学习宣传贯彻党的十九大精神), printed over
+    its headline and no part of it."""
     bylines: tuple[str, ...] = ()
     paragraphs: tuple[str, ...] = ()
     subheadings: tuple[int, ...] = ()

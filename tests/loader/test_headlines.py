@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from paper_tui.loader.headlines import Headline, parse
+from paper_tui.loader.headlines import Headline, is_series_banner, parse
 from paper_tui.loader.lines import make_line
 
 
@@ -62,3 +62,57 @@ def group(*blocks: list[str]) -> list[tuple[int, list]]:
 )
 def test_parse(blocks: tuple[list[str], ...], expected: Headline) -> None:
     assert parse(group(*blocks)) == expected
+
+
+@pytest.mark.parametrize(
+    ("blocks", "expected"),
+    [
+        (
+            (
+                ["认真学习宣传贯彻党的十九大精神"],
+                ["既提高就业数量又提高就业质量", "抓好就业这个最大民生工程"],
+            ),
+            Headline(
+                None,
+                "既提高就业数量又提高就业质量抓好就业这个最大民生工程",
+                None,
+                "认真学习宣传贯彻党的十九大精神",
+            ),
+        ),
+        (
+            (["深入学习贯彻习近平新时代中国特色社会主义思想"], ["把党的政治建设摆在首位"]),
+            Headline(
+                None, "把党的政治建设摆在首位", None, "深入学习贯彻习近平新时代中国特色社会主义思想"
+            ),
+        ),
+        # Alone, such a line is the title of an article about the campaign.
+        (
+            (["深入学习贯彻党的十九大精神"],),
+            Headline(None, "深入学习贯彻党的十九大精神", None),
+        ),
+        # Under a title, it is the subtitle.
+        (
+            (["奋力谱写新篇章"], ["——认真学习宣传贯彻党的十九大精神"]),
+            Headline(None, "奋力谱写新篇章", "认真学习宣传贯彻党的十九大精神"),
+        ),
+    ],
+)
+def test_the_banner_of_a_series_over_the_headline_is_no_part_of_it(
+    blocks: tuple[list[str], ...], expected: Headline
+) -> None:
+    assert parse(group(*blocks)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("认真学习宣传贯彻党的十九大精神", True),
+        ("学习贯彻党的二十大精神", True),
+        ("学习贯彻习近平新时代中国特色社会主义思想主题教育", True),
+        ("全市各界迅速贯彻落实三干会精神", False),
+        ("学习贯彻党的十九大精神取得实效", False),
+        ("深入学习", False),
+    ],
+)
+def test_a_series_banner_is_told_by_its_wording(text: str, expected: bool) -> None:
+    assert is_series_banner(text) is expected

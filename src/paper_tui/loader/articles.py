@@ -98,6 +98,7 @@ def _to_item(run: Run, page_key: str) -> Item:
         kicker=headline.kicker,
         title=headline.title,
         subtitle=headline.subtitle,
+        series=headline.series,
         bylines=tuple(bylines),
         paragraphs=tuple(paragraphs),
         subheadings=tuple(subheadings),

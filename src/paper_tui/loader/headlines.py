@@ -1,14 +1,20 @@
-"""Turn a headline group's lines into kicker, title and subtitle.
+"""Turn a headline group's lines into kicker, title and subtitle, and the series it runs in.
 
 A Chinese news headline has up to three parts: a kicker (引题) above the title, the title (主题)
 and a subtitle (副题) below it, often opening with a dash. pdftotext gives only their lines, some
 doubled by fake-bold fonts and some titles split over two lines, so the parts are told apart by
 wording: the doubled line is the big title, a dash opens a subtitle, a line cut mid-phrase runs
 on into the next.
+
+Over the headline a paper may print the banner of a series of articles on one campaign
+(认真学习宣传贯彻党的十九大精神, 深入学习贯彻习近平新时代中国特色社会主义思想): the same for
+every article in it, and no part of any one's headline. Such a banner is told by its wording, a
+call to study and carry out a body of thought, and only over another headline line.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -16,6 +22,12 @@ from paper_tui.loader.clean import undouble
 from paper_tui.loader.lines import Line
 
 SUBTITLE_MARKS: Final = ("——", "—", "－－", "--")
+# 认真学习宣传贯彻党的十九大精神, 深入学习贯彻习近平新时代中国特色社会主义思想, 学习贯彻党的二十大
+# 精神, 学习贯彻习近平新时代中国特色社会主义思想主题教育: to study (and spread) and carry out
+# a body of thought, a line of its own.
+_SERIES: Final = re.compile(
+    r"(?:认真|深入|全面)?学习(?:宣传)?贯彻\S{2,30}(?:精神|思想)(?:主题教育)?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +37,8 @@ class Headline:
     kicker: str | None
     title: str | None
     subtitle: str | None
+    series: str | None = None
+    """The banner of the series the article runs in, printed over its headline."""
 
 
 @dataclass(slots=True)
@@ -47,10 +61,13 @@ def parse(groups: list[tuple[int, list[Line]]]) -> Headline:
                 parts.append(_Part(text, block))
     parts = _drop_split_copies(parts)
     parts = _join_wrapped(parts)
+    series = None
+    if len(parts) > 1 and is_series_banner(parts[0].text):
+        series = parts.pop(0).text
     if not parts:
         return Headline(None, None, None)
     if len(parts) == 1:
-        return Headline(None, parts[0].text, None)
+        return Headline(None, parts[0].text, None, series)
     title_at = next((i for i, p in enumerate(parts) if p.doubled), None)
     if title_at is None:
         subtitle_at = next(
@@ -60,7 +77,12 @@ def parse(groups: list[tuple[int, list[Line]]]) -> Headline:
     kicker = " ".join(p.text for p in parts[:title_at]) or None
     # The dash that opens a subtitle is its typographic mark, not part of its text.
     subtitle = " ".join(p.text.lstrip("—－-").strip() for p in parts[title_at + 1 :]) or None
-    return Headline(kicker, parts[title_at].text, subtitle)
+    return Headline(kicker, parts[title_at].text, subtitle, series)
+
+
+def is_series_banner(text: str) -> bool:
+    """Whether a headline line reads as the banner of a series (认真学习宣传贯彻党的十九大精神)."""
+    return _SERIES.fullmatch(text.replace(" ", "")) is not None
 
 
 def _drop_split_copies(parts: list[_Part]) -> list[_Part]:

@@ -24,6 +24,7 @@ from paper_tui.text.convert import Shown, convert, show
 from paper_tui.text.wrap import wrap_spans
 
 Role = Literal[
+    "series",
     "kicker",
     "title",
     "subtitle",
@@ -39,6 +40,7 @@ Role = Literal[
 ROLES: Final[tuple[Role, ...]] = get_args(Role)
 # Blocks of one group follow each other without a blank line between them.
 _GROUPS: Final[dict[str, str]] = {
+    "series": "headline",
     "kicker": "headline",
     "title": "headline",
     "subtitle": "headline",
@@ -117,6 +119,7 @@ def article_blocks(
 
     blocks: list[Block] = []
     headline: tuple[tuple[Role, str | None], ...] = (
+        ("series", item.series),
         ("kicker", item.kicker),
         ("title", item.title),
         ("subtitle", item.subtitle),
@@ -205,6 +208,7 @@ def converted_item(item: Item, variant: str | None) -> Item:
 
     return replace(
         item,
+        series=text(item.series),
         kicker=text(item.kicker),
         title=text(item.title),
         subtitle=text(item.subtitle),
