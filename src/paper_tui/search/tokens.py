@@ -49,7 +49,7 @@ def runs(text: str) -> list[str]:
     """The runs of letters and digits of ``text``, in any script (``\\w`` but ``_``); all else
     separates runs."""
     if len(text) < _SHORT:
-        return ["".join(chars) for is_alnum, chars in groupby(text, str.isalnum) if is_alnum]
+        return ["".join(group) for is_alnum, group in groupby(text, str.isalnum) if is_alnum]
     return _run_pattern().findall(text)
 
 
