@@ -203,3 +203,44 @@ def test_a_line_opening_with_a_closing_mark_carries_on_the_paragraph() -> None:
         "事判决书，逾期则视为送达。",
     ]
     assert paragraphs_of("\n".join(lines) + "\n") == ["".join(lines)]
+
+
+# A paragraph set 18 ems wide whose lines hold 16 to 19 characters: justification stretches some
+# lines a little (no spaces in the text) and some a lot (pdftotext spaces their characters).
+SPREAD_PARAGRAPH = [
+    "城乡区域产业人才协同发展，铺就了",
+    "一条通往共同富裕的宽阔而光明的道",
+    "路。发展从不等待观望者、犹豫者、",
+    "懈 怠 者 ，一 代 人 有 一 代 人 的 新 征 程 。",
+    "我们这一代人要走的共同富裕之路，",
+    "“就是要实现‘两个一百年’奋斗目标、实",
+    "现人民对美好生活的向往”。这条路从",
+    "改革开放中走出，从脱贫攻坚中走出，",
+    "一路走来，披荆斩棘，攻坚克难，初心",
+    "不改。之所以称它为新征程，是因为它",
+    "接续已经走过的路，踏上新的起点。",
+]
+
+
+def test_a_spread_line_ending_a_sentence_does_not_end_its_paragraph() -> None:
+    # The spread line measures 16.5 ems and the line after it 16.5: read by their widths, a
+    # last line and an indented first one. But only a justified line is spread to fill the
+    # column, and a paragraph's last line is never justified.
+    paragraph = "".join(line.replace(" ", "") for line in SPREAD_PARAGRAPH)
+    lines = [*set_column(PARAGRAPHS[0], 18), *SPREAD_PARAGRAPH, *set_column(PARAGRAPHS[3], 18)]
+    assert make_line(1, SPREAD_PARAGRAPH[3]).spread
+    assert not make_line(1, SPREAD_PARAGRAPH[4]).spread
+    assert paragraphs_of("\n".join(lines) + "\n") == [PARAGRAPHS[0], paragraph, PARAGRAPHS[3]]
+
+
+def test_a_spread_line_clearly_short_still_ends_its_paragraph() -> None:
+    # Some type spreads a paragraph's last line too; one far short of the column is a last line.
+    first = [*SPREAD_PARAGRAPH[:3], "懈 怠 者 ，新 征 程 。"]
+    second = SPREAD_PARAGRAPH[4:]
+    lines = [*set_column(PARAGRAPHS[0], 18), *first, *second]
+    assert make_line(1, first[-1]).spread
+    assert paragraphs_of("\n".join(lines) + "\n") == [
+        PARAGRAPHS[0],
+        "".join(line.replace(" ", "") for line in first),
+        "".join(second),
+    ]

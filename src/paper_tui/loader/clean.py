@@ -60,6 +60,20 @@ def remove_justification_spaces(line: str) -> str:
     return _LOOSE.sub("", line)
 
 
+def is_spread(line: str) -> bool:
+    """Whether pdftotext spread a line's characters apart: the glyphs were stretched to fill the
+    column (``加 宏 大 ，愿 景``), as only a justified line is, never a paragraph's last one."""
+    line = line.strip()
+    if line.count(" ") < JUSTIFIED_MIN_SPACES:
+        return False
+    if "\u3000" in line or "\xa0" in line or "\t" in line or "  " in line:
+        line = _SPACES.sub(" ", line)
+    if _NOT_CJK_OR_SPACE.search(line) is None:
+        spaces = line.count(" ")
+        return spaces >= JUSTIFIED_MIN_SPACES and spaces >= JUSTIFIED_SHARE * (len(line) - spaces)
+    return _is_justified(line)
+
+
 def _remove_from_cjk(line: str) -> str:
     """``remove_justification_spaces`` of a line of CJK characters and single spaces only."""
     # Every space is next to CJK characters, so the line is justified when its spaces are many.

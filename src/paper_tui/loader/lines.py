@@ -16,7 +16,7 @@ from paper_tui.loader.chars import (
     ends_sentence,
     width_parts,
 )
-from paper_tui.loader.clean import remove_justification_spaces
+from paper_tui.loader.clean import JUSTIFIED_MIN_SPACES, is_spread, remove_justification_spaces
 from paper_tui.loader.scripts import either, spellings, with_forms
 
 # Punctuation that may hang past the end of a line instead of starting the next one.
@@ -143,8 +143,9 @@ class Line(NamedTuple):
     ``inner_width`` is the width without closing punctuation at the end, which may hang past the
     column. ``parts`` are its ``width_parts``, ``ends`` tells whether it ends a sentence and
     ``stops`` whether it ends a sentence or opens a quotation (the next line may start anew): all
-    are asked for many times. A named tuple, not a frozen dataclass: every input line is built
-    twice, and a tuple is built several times faster.
+    are asked for many times. ``spread`` tells that pdftotext spaced its characters: a justified
+    line, stretched to fill its column. A named tuple, not a frozen dataclass: every input line
+    is built twice, and a tuple is built several times faster.
     """
 
     number: int
@@ -155,6 +156,7 @@ class Line(NamedTuple):
     parts: tuple[int, float] = (0, 0.0)
     ends: bool = False
     stops: bool = False
+    spread: bool = False
 
 
 def classify(text: str) -> Role:
@@ -215,7 +217,9 @@ def make_line(number: int, raw: str) -> Line:
             text = join_role_words(text)
     ends = ends_sentence(text)
     stops = ends or text.endswith(("：", ":"))
-    return Line(number, text, role, 0.0, 0.0, width_parts(text), ends, stops)
+    # Only a line that lost spaces can have been spread.
+    spread = len(text) + JUSTIFIED_MIN_SPACES <= len(raw) and is_spread(raw)
+    return Line(number, text, role, 0.0, 0.0, width_parts(text), ends, stops, spread)
 
 
 # The role words of bylines and credits, their characters spread by justification as often as
@@ -250,7 +254,17 @@ def measured(line: Line, punct_width: float = PUNCT_WIDTH) -> Line:
         else:
             rest -= 0.5
         inner = punct * punct_width + rest
-    return Line(line.number, line.text, line.role, width, inner, line.parts, line.ends, line.stops)
+    return Line(
+        line.number,
+        line.text,
+        line.role,
+        width,
+        inner,
+        line.parts,
+        line.ends,
+        line.stops,
+        line.spread,
+    )
 
 
 def _is_staff(text: str) -> bool:

@@ -380,6 +380,10 @@ def _ends_paragraph(run: list[Line], widths: list[float], printed: Printed, i: i
         return True
     if not line.ends or printed.goes_on[i] or next_line.text[0] in _GOES_ON:
         return False
+    if line.spread and widths[i] - printed.width[i] < INDENT_MAX:
+        # Spread to fill the column: justified, which a paragraph's last line is not, however
+        # short its stretched characters measure (a last line far short is spread by some type).
+        return False
     short = widths[i + 1] - printed.inner[i + 1]
     if widths[i] - printed.width[i] >= SHORT_LINE:
         # A short line ending a sentence ends its paragraph if the next line is not a full one:
