@@ -237,3 +237,25 @@ def test_a_kicker_set_apart_joins_the_title_of_the_text_it_alone_heads() -> None
         (POLICE_TITLE, (POLICE, POLICE_MORE)),
         (f"{SCAM_KICKER} {SCAM_TITLE}", (SCAM,)),
     ]
+
+
+def test_a_series_banner_alone_over_a_column_marks_its_article_and_titles_nothing() -> None:
+    # The banner stands over the top of the column that carries the sea article on; pdftotext
+    # emitted the article's title and first column further down. The banner is no title: the
+    # column joins the article it reads as, and the banner is that article's series.
+    banner = "认真学习宣传贯彻党的十九大精神"
+    text = page_of(
+        [YOUTH_TITLE],
+        set_column(YOUTH, 15),
+        [banner],
+        set_column(SEA_LATER, 15),
+        [SEA_TITLE],
+        [SEA_SUBTITLE, "周洁"],
+        set_column(SEA_START, 15),
+    )
+    items = load_text(text).items
+    assert [(item.title, item.series) for item in items] == [
+        (YOUTH_TITLE, None),
+        (SEA_TITLE, banner),
+    ]
+    assert items[1].paragraphs == (SEA_START, SEA_LATER)

@@ -74,6 +74,11 @@ def _to_item(run: Run, page_key: str) -> Item:
     for _pos, piece in run.headlines:
         lines.update(line.number for line in piece.lines)
     headline = parse(groups)
+    series = headline.series
+    for part in (run, *run.merged):
+        if part.banner is not None:
+            series = series or part.banner.text
+            lines.update(line.number for line in part.banner.lines)
     kind: Kind = "article"
     text_length = sum(len(p) for p in paragraphs)
     if run.credit and text_length <= CAPTION_MAX_CHARS and not run.strong_start:
@@ -98,7 +103,7 @@ def _to_item(run: Run, page_key: str) -> Item:
         kicker=headline.kicker,
         title=headline.title,
         subtitle=headline.subtitle,
-        series=headline.series,
+        series=series,
         bylines=tuple(bylines),
         paragraphs=tuple(paragraphs),
         subheadings=tuple(subheadings),

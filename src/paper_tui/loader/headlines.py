@@ -9,7 +9,8 @@ on into the next.
 Over the headline a paper may print the banner of a series of articles on one campaign
 (认真学习宣传贯彻党的十九大精神, 深入学习贯彻习近平新时代中国特色社会主义思想): the same for
 every article in it, and no part of any one's headline. Such a banner is told by its wording, a
-call to study and carry out a body of thought, and only over another headline line.
+call to study and carry out a body of thought, and only over another headline line (set alone,
+``runs`` keeps it apart from the headlines).
 """
 
 from __future__ import annotations

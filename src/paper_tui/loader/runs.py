@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
+from paper_tui.loader.headlines import is_series_banner
 from paper_tui.loader.lines import (
     ADDRESSEE,
     AFFILIATION_START,
@@ -58,6 +59,8 @@ class Run:
     """Text a byline closes on a page that prints bylines after their text: its article's end."""
     claimed_by: Run | None = None
     """The run whose headline also reads as this run's (see ``grouping.attach_headlines``)."""
+    banner: Piece | None = None
+    """The banner of a series set over this run alone, away from its article's headline."""
     gram_cache: tuple[int, frozenset[int]] | None = None
 
     @property
@@ -81,6 +84,7 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
     brief_box = False
     notices = _notice_titles(pieces)
     trailing = _bylines_trail(pieces)
+    banner: Piece | None = None
 
     def close() -> None:
         nonlocal current
@@ -116,6 +120,7 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
                 # page that sets bylines over their text.
                 opens = lead or (not trailing and _under_reporter(pieces, index))
                 current = Run(start=index, end=index, strong_start=opens, in_brief_box=brief_box)
+                current.banner, banner = banner, None
                 runs.append(current)
             current.paragraphs.append(piece)
             current.end = index
@@ -124,6 +129,8 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
                 brief_box = True
                 # The box's label: the page keeps it with its furniture, as no item heads it.
                 piece.kind = "furniture"
+            elif _is_lone_banner(pieces, index):
+                banner = piece
             else:
                 headlines.append((index, piece))
                 brief_box = False
@@ -156,6 +163,19 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
                 current.continued_from = page
                 runs.append(current)
     return runs, headlines, bylines
+
+
+def _is_lone_banner(pieces: list[Piece], index: int) -> bool:
+    """Whether a headline is the banner of a series with no headline line next to it.
+
+    Over its article's title the banner is parsed with the headline (``headlines.parse``). Set
+    alone over the top of a column, it marks the text under it, whose title pdftotext emitted
+    elsewhere: it is no title, and the text joins the article it reads as.
+    """
+    if not is_series_banner(pieces[index].text):
+        return False
+    near = (neighbour(pieces, index, step) for step in (-1, 1))
+    return not any(piece is not None and piece.kind == "headline" for piece in near)
 
 
 def _notice_titles(pieces: list[Piece]) -> set[int]:
