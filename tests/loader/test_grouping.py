@@ -79,6 +79,27 @@ def test_a_title_does_not_take_another_column_of_an_article_titled_better() -> N
     assert items[0].paragraphs == (SECURITY_START, SECURITY_LATER)
 
 
+def test_a_title_of_two_phrases_one_a_line_stays_whole() -> None:
+    # 疏堵结合 is found in no text, and 结合 is in the other article's: a phrase matching the
+    # line under it is the other half of its title.
+    text = page_of(
+        ["陈明"],
+        set_column(SECURITY_START, 15),
+        set_column(SECURITY_LATER, 15),
+        [SECURITY_TITLE],
+        [DEBT_TITLE],
+        ["强化管理"],
+        [DEBT_SUBTITLE, "李强"],
+        set_column(DEBT, 15),
+    )
+    items = load_text(text).items
+    assert [(item.title, item.subtitle) for item in items] == [
+        (SECURITY_TITLE, None),
+        (f"{DEBT_TITLE} 强化管理", DEBT_SUBTITLE),
+    ]
+    assert items[1].paragraphs == (DEBT,)
+
+
 ENV_TITLE = "着力解决突出环境问题"
 ENV_START = (
     "党的十九大报告将坚持人与自然和谐共生作为基本方略，要求推进绿色发展，着力解决突出环境问题，"

@@ -58,6 +58,24 @@ def group(*blocks: list[str]) -> list[tuple[int, list]]:
             (["不用事先购票 直接刷证进站"], ["——清水公安城关派出所构建现代警务新模式"]),
             Headline(None, "不用事先购票 直接刷证进站", "清水公安城关派出所构建现代警务新模式"),
         ),
+        (
+            # A title of matching phrases, one a line, is one line a space apart.
+            (["疏堵结合"], ["强化管理"], ["我国地方政府债务风险总体可控"]),
+            Headline(None, "疏堵结合 强化管理", "我国地方政府债务风险总体可控"),
+        ),
+        (
+            (["绿色规划"], ["绿色产业"], ["绿色消费"], ["推进绿色发展的三大抓手"]),
+            Headline(None, "绿色规划 绿色产业 绿色消费", "推进绿色发展的三大抓手"),
+        ),
+        (
+            # Lines of one length but punctuated, or longer than a phrase, are parts of their own.
+            (["奋力“项”前进"], ["冲刺“开门红”"]),
+            Headline(None, "奋力“项”前进", "冲刺“开门红”"),
+        ),
+        (
+            (["协同推进社会革命和自我革命"], ["全面建成多层次社会保障体系"]),
+            Headline(None, "协同推进社会革命和自我革命", "全面建成多层次社会保障体系"),
+        ),
     ],
 )
 def test_parse(blocks: tuple[list[str], ...], expected: Headline) -> None:

@@ -15,6 +15,7 @@ import functools
 import operator
 from typing import Final
 
+from paper_tui.loader.headlines import is_couplet
 from paper_tui.loader.reflow import Piece
 from paper_tui.loader.runs import Run
 from paper_tui.loader.similarity import PageGrams, bigrams
@@ -157,6 +158,17 @@ def attach_headlines(
     for _score, h, r in scored:
         if h not in home and h in pairs:
             place(h, r)
+    # A title printed as two matching phrases, one a line (疏堵结合 / 强化管理): a phrase that
+    # found no run goes with the other, whatever common word it shares with other text.
+    for h, (position, piece) in enumerate(headlines):
+        if h in home:
+            continue
+        for g, (other, partner) in enumerate(headlines):
+            if g not in home or not is_couplet(piece.text, partner.text):
+                continue
+            if _adjacent(pieces, position, other):
+                give(h, home[g])
+                break
     for r, (_value, h) in claims.items():
         if not bodies[r].headlines:
             bodies[r].claimed_by = bodies[home[h]]

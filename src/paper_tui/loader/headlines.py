@@ -23,6 +23,9 @@ from paper_tui.loader.clean import undouble
 from paper_tui.loader.lines import Line
 
 SUBTITLE_MARKS: Final = ("——", "—", "－－", "--")
+# The halves of a title printed as matching phrases, one a line, are this many characters long.
+MIN_PHRASE: Final = 4
+MAX_PHRASE: Final = 8
 # 认真学习宣传贯彻党的十九大精神, 深入学习贯彻习近平新时代中国特色社会主义思想, 学习贯彻党的二十大
 # 精神, 学习贯彻习近平新时代中国特色社会主义思想主题教育: to study (and spread) and carry out
 # a body of thought, a line of its own.
@@ -65,6 +68,7 @@ def parse(groups: list[tuple[int, list[Line]]]) -> Headline:
     series = None
     if len(parts) > 1 and is_series_banner(parts[0].text):
         series = parts.pop(0).text
+    parts = _join_phrases(parts)
     if not parts:
         return Headline(None, None, None)
     if len(parts) == 1:
@@ -84,6 +88,30 @@ def parse(groups: list[tuple[int, list[Line]]]) -> Headline:
 def is_series_banner(text: str) -> bool:
     """Whether a headline line reads as the banner of a series (认真学习宣传贯彻党的十九大精神)."""
     return _SERIES.fullmatch(text.replace(" ", "")) is not None
+
+
+def is_couplet(first: str, second: str) -> bool:
+    """Whether two headline lines read as matching phrases of one title: short, unpunctuated and
+    of one length (``疏堵结合`` / ``强化管理``, ``既提高就业数量`` / ``又提高就业质量``)."""
+    return (
+        len(first) == len(second)
+        and MIN_PHRASE <= len(first) <= MAX_PHRASE
+        and first.isalnum()
+        and second.isalnum()
+    )
+
+
+def _join_phrases(parts: list[_Part]) -> list[_Part]:
+    """Join the matching phrases of a title, one a line, into one line a space apart
+    (``绿色规划 绿色产业 绿色消费``)."""
+    out: list[_Part] = []
+    for part in parts:
+        if out and is_couplet(out[-1].text.rpartition(" ")[2], part.text):
+            last = out[-1]
+            out[-1] = _Part(f"{last.text} {part.text}", last.block, last.doubled or part.doubled)
+            continue
+        out.append(part)
+    return out
 
 
 def _drop_split_copies(parts: list[_Part]) -> list[_Part]:
