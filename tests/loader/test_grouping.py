@@ -280,3 +280,27 @@ def test_a_series_banner_alone_over_a_column_marks_its_article_and_titles_nothin
         (SEA_TITLE, banner),
     ]
     assert items[1].paragraphs == (SEA_START, SEA_LATER)
+
+
+def test_a_series_banner_over_a_title_goes_with_it_not_with_the_text_sharing_its_words() -> None:
+    # The campaign's words are all over the other article; the banner heads the sea article.
+    banner = "深入学习贯彻习近平新时代中国特色社会主义思想"
+    campaign = (
+        "深入学习贯彻习近平新时代中国特色社会主义思想，是全党的政治任务。党员干部要把学习贯彻"
+        "习近平新时代中国特色社会主义思想作为首要任务，学深悟透，真抓实干。"
+    )
+    text = page_of(
+        [YOUTH_TITLE],
+        set_column(campaign, 15),
+        set_column(YOUTH, 15),
+        [banner],
+        [SEA_TITLE],
+        [SEA_SUBTITLE, "周洁"],
+        set_column(SEA_START, 15),
+    )
+    items = load_text(text).items
+    assert [(item.title, item.series) for item in items] == [
+        (YOUTH_TITLE, None),
+        (SEA_TITLE, banner),
+    ]
+    assert items[0].paragraphs == (campaign, YOUTH)

@@ -15,7 +15,7 @@ import functools
 import operator
 from typing import Final
 
-from paper_tui.loader.headlines import is_couplet
+from paper_tui.loader.headlines import is_couplet, is_series_banner
 from paper_tui.loader.reflow import Piece
 from paper_tui.loader.runs import Run
 from paper_tui.loader.similarity import PageGrams, bigrams
@@ -115,7 +115,7 @@ def attach_headlines(
     home: dict[int, int] = {}
     # The strongest claim on each run: a headline's coverage of it and the headline.
     claims: dict[int, tuple[float, int]] = {}
-    over = _titles_over_bylined(headlines, pieces)
+    over = _titles_over_bylined(headlines, pieces) | _banners_over_titles(headlines, pieces)
 
     def place(h: int, r: int) -> None:
         position = headlines[h][0]
@@ -198,6 +198,19 @@ def _titles_over_bylined(headlines: list[tuple[int, Piece]], pieces: list[Piece]
             continue
         over[h] = below
     return over
+
+
+def _banners_over_titles(headlines: list[tuple[int, Piece]], pieces: list[Piece]) -> dict[int, int]:
+    """Banners of a series set right over another headline line: ``{banner: below}``.
+
+    A banner's words (学习贯彻…思想) are the campaign's, which every article of it shares: it
+    goes with the headline under it, not with the text that repeats them most.
+    """
+    return {
+        h: h + 1
+        for h, (position, piece) in enumerate(headlines[:-1])
+        if is_series_banner(piece.text) and _adjacent(pieces, position, headlines[h + 1][0])
+    }
 
 
 def _stacked(

@@ -167,6 +167,8 @@ def _join_wrapped(parts: list[_Part]) -> list[_Part]:
                 and not prev.doubled
                 and not part.doubled
                 and len(prev.text) >= len(part.text) - 3
+                # A banner is a line of its own, whatever is set under it.
+                and not is_series_banner(prev.text)
             ):
                 out[-1] = _Part(prev.text + part.text, prev.block)
                 continue
