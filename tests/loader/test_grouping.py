@@ -304,3 +304,45 @@ def test_a_series_banner_over_a_title_goes_with_it_not_with_the_text_sharing_its
         (SEA_TITLE, banner),
     ]
     assert items[0].paragraphs == (campaign, YOUTH)
+
+
+def test_the_text_under_a_fragment_joined_elsewhere_goes_along_with_it() -> None:
+    # The sea article's first paragraph runs from the foot of one column to the top of the next,
+    # which pdftotext emitted after the youth article; the paragraph under that top is the sea
+    # article's next one, not the youth article's last.
+    start = set_column(SEA_START, 15)
+    assert start[1].endswith("建")  # 建|设: 建设 occurs elsewhere on the page
+    text = page_of(
+        [SEA_TITLE],
+        [SEA_SUBTITLE, "周洁"],
+        start[:2],
+        [YOUTH_TITLE],
+        set_column(YOUTH, 15),
+        [*start[2:], *set_column(SEA_LATER, 15)],
+    )
+    items = load_text(text).items
+    assert [(item.title, item.paragraphs) for item in items] == [
+        (SEA_TITLE, (SEA_START, SEA_LATER)),
+        (YOUTH_TITLE, (YOUTH,)),
+    ]
+
+
+def test_the_text_under_a_fragment_joined_elsewhere_is_read_right_after_it() -> None:
+    # pdftotext emitted the sea article's last column before the column its first paragraph
+    # goes on in: the text under that paragraph's end comes next, the last column after it.
+    start = set_column(SEA_START, 15)
+    middle = "海洋法律体系建设要坚持陆海统筹，完善海洋基本法律制度，健全海洋执法体制。"
+    text = page_of(
+        [SEA_TITLE],
+        [SEA_SUBTITLE, "周洁"],
+        start[:2],
+        [YOUTH_TITLE],
+        [*set_column(YOUTH, 15), "（作者为北京大学教授）"],
+        set_column(SEA_LATER, 15),
+        [*start[2:], *set_column(middle, 15)],
+    )
+    items = load_text(text).items
+    assert [(item.title, item.paragraphs) for item in items] == [
+        (SEA_TITLE, (SEA_START, middle, SEA_LATER)),
+        (YOUTH_TITLE, (YOUTH,)),
+    ]

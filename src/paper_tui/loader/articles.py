@@ -57,16 +57,20 @@ def _to_item(run: Run, page_key: str) -> Item:
     bylines: list[str] = []
     # pdftotext may emit an article's last lines, over its byline, before its first ones; a
     # part that opens with a lead (本报讯…) is the article's first whatever closes it.
-    for part in sorted([run, *run.merged], key=_reads_last):
-        for piece in part.paragraphs:
-            if piece.kind == "subheading":
-                subheadings.append(len(paragraphs))
-            text = piece.text
-            if part.caption_credit and text.endswith(part.caption_credit):
-                text = text[: -len(part.caption_credit)].rstrip()
-                bylines.append(part.caption_credit)
-            paragraphs.append(text)
-            lines.update(line.number for line in piece.all_lines)
+    parts = sorted([run, *run.merged], key=_reads_last)
+    for part, piece in _in_reading_order(parts):
+        if piece.kind == "subheading":
+            subheadings.append(len(paragraphs))
+        text = piece.text
+        if part.caption_credit and text.endswith(part.caption_credit):
+            text = text[: -len(part.caption_credit)].rstrip()
+        paragraphs.append(text)
+        lines.update(line.number for line in piece.all_lines)
+    for part in parts:
+        if part.caption_credit and any(
+            piece.text.endswith(part.caption_credit) for piece in part.paragraphs
+        ):
+            bylines.append(part.caption_credit)
         for piece in part.bylines:
             bylines.append(piece.text)
             lines.update(line.number for line in piece.all_lines)
@@ -111,6 +115,24 @@ def _to_item(run: Run, page_key: str) -> Item:
         continued_from_page=continued_from,
         lines=tuple(sorted(lines)),
     )
+
+
+def _in_reading_order(parts: list[Run]) -> list[tuple[Run, Piece]]:
+    """The parts' paragraphs in reading order, each with its part: a part that goes on in the
+    column of another part's paragraph comes right after that paragraph."""
+    entries = [(part, piece) for part in parts for piece in part.paragraphs]
+    for part in parts:
+        if part.carries_on is None:
+            continue
+        rest = [entry for entry in entries if entry[0] is not part]
+        at = next((i for i, (_, piece) in enumerate(rest) if piece is part.carries_on), None)
+        if at is not None:
+            entries = [
+                *rest[: at + 1],
+                *((part, piece) for piece in part.paragraphs),
+                *rest[at + 1 :],
+            ]
+    return entries
 
 
 def _unique_ids(items: list[Item]) -> list[Item]:

@@ -142,6 +142,17 @@ def join_fragments(pieces: list[Piece]) -> list[Piece]:
     candidates.sort(key=lambda c: (c[0], c[1], c[2]), reverse=True)
     for end, start in _match(candidates):
         end.joined.append(start)
+        # Moved from elsewhere, the fragment takes the text under it in its block along: the
+        # same column going on.
+        after = order[id(start)] + 1
+        under = pieces[after] if after < len(pieces) else None
+        if (
+            under is not None
+            and under.block == start.block
+            and under.kind in ("paragraph", "subheading")
+            and _next_body(pieces, order[id(end)]) is not start
+        ):
+            under.carries_on = end
     used_start = {id(start) for end in body for start in end.joined}
     return [p for p in pieces if id(p) not in used_start]
 

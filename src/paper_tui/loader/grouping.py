@@ -315,6 +315,7 @@ def cluster(runs: list[Run], pieces: list[Piece]) -> list[Run]:
         + [weights.mask(bigrams(piece.text)) for _pos, piece in target.headlines]
         for target in targets
     }
+    holder = {id(piece): run for run in runs for piece in run.paragraphs}
     profiles: dict[int, int] = {}
     norms: dict[int, float] = {}
     owner: dict[int, Run] = {id(target): target for target in anchors}
@@ -342,6 +343,10 @@ def cluster(runs: list[Run], pieces: list[Piece]) -> list[Run]:
         claimed = target_index.get(id(run.claimed_by))
         if claimed is not None:
             return targets[claimed]
+        # One that goes on in the column of a paragraph is that paragraph's article's.
+        column = holder.get(id(run.carries_on))
+        if column is not None and column is not run and id(owner.get(id(column))) in target_index:
+            return owner[id(column)]
         previous = _previous(runs, run_index[id(run)], pieces)
         before = owner.get(id(previous)) if previous is not None else None
         own, own_norm = grams[id(run)], own_norms[id(run)]

@@ -84,6 +84,9 @@ class Piece:
     open_end: bool = False
     """A paragraph whose text runs on past its last line (no sentence end)."""
     joined: list[Piece] = field(default_factory=list)
+    carries_on: Piece | None = None
+    """The paragraph whose column this one goes on in: the fragment before it in its block was
+    joined to that paragraph (see ``fragments``)."""
     own_text: str = ""
     """Its own lines joined (set on first use; a piece's lines never change)."""
 

@@ -61,6 +61,8 @@ class Run:
     """The run whose headline also reads as this run's (see ``grouping.attach_headlines``)."""
     banner: Piece | None = None
     """The banner of a series set over this run alone, away from its article's headline."""
+    carries_on: Piece | None = None
+    """The paragraph whose column this run goes on (``Piece.carries_on``)."""
     gram_cache: tuple[int, frozenset[int]] | None = None
 
     @property
@@ -115,12 +117,25 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
                 runs.append(photo)
                 continue
             lead = kind == "paragraph" and is_lead(text)
-            if current is None or lead or current.closed or _changes_column(current, piece):
+            moved = piece.carries_on is not None
+            if moved and current is not None and _headings_only(current):
+                # The headings over the fragment joined elsewhere head the column's text:
+                # they go along with it.
+                current.carries_on = piece.carries_on
+                moved = False
+            if (
+                current is None
+                or lead
+                or moved
+                or current.closed
+                or _changes_column(current, piece)
+            ):
                 # Text right under a reporter's byline opens an article, as a lead does, on a
                 # page that sets bylines over their text.
                 opens = lead or (not trailing and _under_reporter(pieces, index))
                 current = Run(start=index, end=index, strong_start=opens, in_brief_box=brief_box)
                 current.banner, banner = banner, None
+                current.carries_on = piece.carries_on
                 runs.append(current)
             current.paragraphs.append(piece)
             current.end = index
@@ -163,6 +178,11 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
                 current.continued_from = page
                 runs.append(current)
     return runs, headlines, bylines
+
+
+def _headings_only(run: Run) -> bool:
+    """Whether a run holds subheadings and no paragraph yet."""
+    return all(piece.kind == "subheading" for piece in run.paragraphs)
 
 
 def _is_lone_banner(pieces: list[Piece], index: int) -> bool:
