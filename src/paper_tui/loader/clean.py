@@ -47,40 +47,35 @@ def remove_justification_spaces(line: str) -> str:
     line is justified (spaces in most of its gaps) and stays otherwise, as between a headline's two
     phrases (``加速跑 创新突破勇奋进``).
     """
-    line = line.strip()
-    if "\u3000" in line or "\xa0" in line or "\t" in line or "  " in line:
-        line = _SPACES.sub(" ", line)
-    if " " not in line:
-        return line
-    if _NOT_CJK_OR_SPACE.search(line) is None:
-        return _remove_from_cjk(line)
-    if _is_justified(line):
-        # Without Latin words every space goes.
-        return _JUSTIFICATION.sub("", line) if _WORD_CHAR.search(line) else line.replace(" ", "")
-    return _LOOSE.sub("", line)
+    return unjustify(line)[0]
 
 
 def is_spread(line: str) -> bool:
     """Whether pdftotext spread a line's characters apart: the glyphs were stretched to fill the
     column (``加 宏 大 ，愿 景``), as only a justified line is, never a paragraph's last one."""
+    return unjustify(line)[1]
+
+
+def unjustify(line: str) -> tuple[str, bool]:
+    """``remove_justification_spaces`` of a line, and ``is_spread``: both in one pass."""
     line = line.strip()
-    if line.count(" ") < JUSTIFIED_MIN_SPACES:
-        return False
     if "\u3000" in line or "\xa0" in line or "\t" in line or "  " in line:
         line = _SPACES.sub(" ", line)
+    if " " not in line:
+        return line, False
     if _NOT_CJK_OR_SPACE.search(line) is None:
+        # Every space is next to CJK characters, so the line is justified when its spaces are
+        # many.
         spaces = line.count(" ")
-        return spaces >= JUSTIFIED_MIN_SPACES and spaces >= JUSTIFIED_SHARE * (len(line) - spaces)
-    return _is_justified(line)
-
-
-def _remove_from_cjk(line: str) -> str:
-    """``remove_justification_spaces`` of a line of CJK characters and single spaces only."""
-    # Every space is next to CJK characters, so the line is justified when its spaces are many.
-    spaces = line.count(" ")
-    if spaces >= JUSTIFIED_MIN_SPACES and spaces >= JUSTIFIED_SHARE * (len(line) - spaces):
-        return line.replace(" ", "")
-    return _LOOSE.sub("", line)
+        if spaces >= JUSTIFIED_MIN_SPACES and spaces >= JUSTIFIED_SHARE * (len(line) - spaces):
+            return line.replace(" ", ""), True
+        return _LOOSE.sub("", line), False
+    if _is_justified(line):
+        # Without Latin words every space goes.
+        if _WORD_CHAR.search(line):
+            return _JUSTIFICATION.sub("", line), True
+        return line.replace(" ", ""), True
+    return _LOOSE.sub("", line), False
 
 
 def _is_justified(line: str) -> bool:

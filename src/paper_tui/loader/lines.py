@@ -16,7 +16,7 @@ from paper_tui.loader.chars import (
     ends_sentence,
     width_parts,
 )
-from paper_tui.loader.clean import JUSTIFIED_MIN_SPACES, is_spread, remove_justification_spaces
+from paper_tui.loader.clean import unjustify
 from paper_tui.loader.scripts import either, spellings, with_forms
 
 # Punctuation that may hang past the end of a line instead of starting the next one.
@@ -201,7 +201,7 @@ def is_closing_credit(text: str) -> bool:
 
 def make_line(number: int, raw: str) -> Line:
     """Clean and classify one raw input line (measure it with ``measured``)."""
-    text = remove_justification_spaces(raw)
+    text, spread = unjustify(raw)
     lead = _lead(text)
     if lead and lead.end() < len(text) and raw.lstrip()[: lead.end() + 1].rstrip() != raw.strip():
         # The space after a lead (本报讯 连日来) is printed, not justification.
@@ -217,8 +217,6 @@ def make_line(number: int, raw: str) -> Line:
             text = join_role_words(text)
     ends = ends_sentence(text)
     stops = ends or text.endswith(("：", ":"))
-    # Only a line that lost spaces can have been spread.
-    spread = len(text) + JUSTIFIED_MIN_SPACES <= len(raw) and is_spread(raw)
     return Line(number, text, role, 0.0, 0.0, width_parts(text), ends, stops, spread)
 
 
