@@ -346,3 +346,11 @@ def test_the_text_under_a_fragment_joined_elsewhere_is_read_right_after_it() -> 
         (SEA_TITLE, (SEA_START, middle, SEA_LATER)),
         (YOUTH_TITLE, (YOUTH,)),
     ]
+
+
+def test_a_series_banner_over_no_text_is_not_lost() -> None:
+    # Over no text it marks nothing; it stays where any headline no text took stays.
+    banner = "认真学习宣传贯彻党的十九大精神"
+    text = page_of([YOUTH_TITLE], set_column(YOUTH, 15), [banner])
+    [item] = load_text(text).items
+    assert (item.title, item.series, item.paragraphs) == (YOUTH_TITLE, None, (YOUTH, banner))

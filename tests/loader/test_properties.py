@@ -64,12 +64,13 @@ def squash(text: str) -> str:
 
 
 def shown(document: Document) -> str:
-    """Every text the loader found on the pages: furniture, headlines, bylines, paragraphs."""
+    """Every text the loader found on the pages: furniture, headlines (series banners too),
+    bylines, paragraphs."""
     found = []
     for page in document.pages:
         found.extend(page.furniture)
         for item in page.items:
-            found.extend(p for p in (item.kicker, item.title, item.subtitle) if p)
+            found.extend(p for p in (item.series, item.kicker, item.title, item.subtitle) if p)
             found.extend(item.bylines)
             found.extend(item.paragraphs)
     return "".join(found)
@@ -195,3 +196,34 @@ def test_no_character_is_lost_in_layout_mode(
     ]
     document = load_text("\n".join(rows) + "\n")
     assert sorted(squash(shown(document))) == sorted(squash("".join(rows)))
+
+
+# Headline lines of every kind the loader sets apart: banners of a series, a title of matching
+# phrases, a title and its subtitle, an author's name.
+HEADLINE_LINES = [
+    "认真学习宣传贯彻党的十九大精神",
+    "深入学习贯彻习近平新时代中国特色社会主义思想",
+    "疏堵结合",
+    "强化管理",
+    "我国地方政府债务风险总体可控",
+    "意气风发走进新时代",
+    "王平",
+]
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(
+    blocks=st.lists(
+        st.one_of(PARAGRAPH, st.lists(st.sampled_from(HEADLINE_LINES), min_size=1, max_size=3)),
+        min_size=1,
+        max_size=8,
+    ),
+    width=st.integers(min_value=10, max_value=20),
+)
+def test_no_character_is_lost_around_headlines(blocks: list[str | list[str]], width: int) -> None:
+    # Headlines over, under and between text, alone or stacked, in any order.
+    page = "\n\n".join(
+        "\n".join(set_column(block, width) if isinstance(block, str) else block) for block in blocks
+    )
+    document = load_text(page + "\n")
+    assert sorted(squash(shown(document))) == sorted(squash(page))

@@ -58,7 +58,25 @@ def _to_item(run: Run, page_key: str) -> Item:
     # pdftotext may emit an article's last lines, over its byline, before its first ones; a
     # part that opens with a lead (本报讯…) is the article's first whatever closes it.
     parts = sorted([run, *run.merged], key=_reads_last)
+    groups = [(piece.block, piece.lines) for _pos, piece in run.headlines]
+    for _pos, piece in run.headlines:
+        lines.update(line.number for line in piece.lines)
+    headline = parse(groups)
+    series = headline.series
+    # The banner over one of its columns marks the article; a second one heads its column.
+    repeated: set[int] = set()
+    for part in parts:
+        if part.banner is not None:
+            lines.update(line.number for line in part.banner.lines)
+            if series is None:
+                series = part.banner.text
+            else:
+                repeated.add(id(part))
     for part, piece in _in_reading_order(parts):
+        if id(part) in repeated and part.banner is not None:
+            repeated.discard(id(part))
+            subheadings.append(len(paragraphs))
+            paragraphs.append(part.banner.text)
         if piece.kind == "subheading":
             subheadings.append(len(paragraphs))
         text = piece.text
@@ -74,15 +92,6 @@ def _to_item(run: Run, page_key: str) -> Item:
         for piece in part.bylines:
             bylines.append(piece.text)
             lines.update(line.number for line in piece.all_lines)
-    groups = [(piece.block, piece.lines) for _pos, piece in run.headlines]
-    for _pos, piece in run.headlines:
-        lines.update(line.number for line in piece.lines)
-    headline = parse(groups)
-    series = headline.series
-    for part in (run, *run.merged):
-        if part.banner is not None:
-            series = series or part.banner.text
-            lines.update(line.number for line in part.banner.lines)
     kind: Kind = "article"
     text_length = sum(len(p) for p in paragraphs)
     if run.credit and text_length <= CAPTION_MAX_CHARS and not run.strong_start:

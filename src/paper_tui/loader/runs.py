@@ -145,6 +145,9 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
                 # The box's label: the page keeps it with its furniture, as no item heads it.
                 piece.kind = "furniture"
             elif _is_lone_banner(pieces, index):
+                if banner is not None:
+                    # Over no text of its own: a headline as any other.
+                    headlines.append((pieces.index(banner), banner))
                 banner = piece
             else:
                 headlines.append((index, piece))
@@ -177,6 +180,9 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
                 current = Run(start=index, end=index, strong_start=True)
                 current.continued_from = page
                 runs.append(current)
+    if banner is not None:
+        # Over no text: the banner is all there is of its item, its title.
+        headlines.append((pieces.index(banner), banner))
     return runs, headlines, bylines
 
 
