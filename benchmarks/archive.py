@@ -28,10 +28,10 @@ the in-process index uses the same one, so nothing touches your files. It prints
   ``python -m paper_tui`` on the sample page until its first headline and text show, against
   ``python -m paper_tui ARCHIVE`` until the folder's name (``archive-N``) shows, warm (the index
   built) and cold (a fresh PAPER_TUI_HOME holding only jieba's dictionary cache, so no index),
-  medians of ``--runs`` and both ratios (target <= 1.5); once, warm, the time until every page is
-  in the tree and the update check is done (the status counts them all); and the app's peak RSS
-  (VmHWM) with the archive open for 3 s. A case not ready within ``--timeout`` seconds is
-  reported as timed out.
+  medians of ``--runs`` and both ratios (target <= 1.5); once, warm, the time until every issue is
+  in the tree with its pages counted and the update check is done (the status counts them all);
+  and the app's peak RSS (VmHWM) with the archive open for 3 s. A case not ready within
+  ``--timeout`` seconds is reported as timed out.
 
 Only figures are printed, nothing is asserted: machines are shared and noisy, which is why every
 target is a ratio against a baseline measured in the same run. Needs tmux and grep.
@@ -481,7 +481,7 @@ def first_screens(archive: Path, home: Path, env: dict[str, str], args: argparse
     launch([str(SEED)], env, keywords_shown, args.timeout)
     term = Terminal([sys.executable, "-m", "paper_tui", str(archive)], env)
     warm_up = wait_for(term, ready_archive, args.timeout)
-    # Every page in the tree, and the update check done: the status counts them all.
+    # Every issue in the tree with its pages, and the update check done: the status counts them.
     all_pages = has(f"期 · {args.pages} 版")
     tree_full = None if warm_up is None else wait_for(term, all_pages, args.timeout)
     time.sleep(OPEN_SECONDS)
@@ -527,7 +527,7 @@ def first_screens(archive: Path, home: Path, env: dict[str, str], args: argparse
         verdict = "meets" if ratio <= TARGET_SCREEN else "misses"
         row(name, ms(median), "ms")
         row(f"  ratio (target <= {TARGET_SCREEN})", f"{ratio:.2f}", note=f"{verdict} the target")
-    name = "archive, every page in the tree (warm, once)"
+    name = "archive, every issue in the tree (warm, once)"
     if tree_full is None:
         info(name, f"not within {args.timeout:.0f} s")
     else:

@@ -18,7 +18,7 @@ from textual.pilot import Pilot
 from paper_tui.app import PaperApp
 from paper_tui.screens.archive import ArchiveScreen
 from paper_tui.screens.search import SearchScreen, parse_search
-from paper_tui.widgets.archive_tree import ArchiveTree, ErrorNode, PageNode
+from paper_tui.widgets.archive_tree import ArchiveTree, ErrorNode, IssueNode, PageNode
 
 
 @pytest.fixture
@@ -66,6 +66,22 @@ async def test_the_tree_lists_issues_newest_first_with_pages_and_failures(archiv
         assert app.main.entry.item.title == "嘉兴市领导来平开展“六干争先”主题实践活动"
         assert tree(app).highlighted_key == app.main.entry.key
         assert "01.txt" in header_text(app) and "第1版" in header_text(app)
+
+
+async def test_an_issue_gets_its_pages_when_it_is_opened(archive: Path) -> None:
+    # An archive of thousands of pages fills its tree at once: pages wait for their issue.
+    app = make_archive_app(archive)
+    async with app.run_test(size=SIZE) as pilot:
+        await indexed(app, pilot)
+        older = next(
+            n
+            for n in _walk(tree(app).root)
+            if isinstance(n.data, IssueNode) and str(n.label).startswith("2024-05-01")
+        )
+        assert str(older.label).endswith("（1版）") and not older.children
+        older.expand()
+        await pilot.pause()
+        assert [str(page.label) for page in older.children] == ["第1版 · 7篇"]
 
 
 async def test_moving_in_the_tree_reads_and_brackets_cross_pages(archive: Path) -> None:

@@ -1,11 +1,12 @@
 """The archive tree: issues (newest first), their pages, each page's articles; pages that failed.
 
 The tree fills in while the archive is indexed: ``show_issues`` adds issues and pages where they
-belong, never moving the cursor. A page's articles are read (from the index, through ``fetch``)
-the first time it is opened. Moving onto an article says so, with the article list's messages
-(the reader follows); ``enter`` on an article hands the keyboard to the reader, and on an issue
-or a page opens or closes it. Every label is plain text from the files, drawn as text, never as
-markup.
+belong, never moving the cursor. An issue's pages are added the first time it is opened (or an
+article in it is asked for), so that an archive of thousands of pages fills in at once; a page's
+articles are read (from the index, through ``fetch``) the first time it is opened. Moving onto
+an article says so, with the article list's messages (the reader follows); ``enter`` on an
+article hands the keyboard to the reader, and on an issue or a page opens or closes it. Every
+label is plain text from the files, drawn as text, never as markup.
 """
 
 from __future__ import annotations
@@ -97,6 +98,12 @@ class ArchiveTree(Tree[Node]):
         self.fetch = fetch
         self._issues: dict[tuple[str, str], TreeNode[Node]] = {}
         self._order: list[tuple[str, str]] = []
+        self._rows: dict[tuple[str, str], tuple[PageRow, ...]] = {}
+        """Each issue's pages, shown or not yet."""
+        self._filled: set[tuple[str, str]] = set()
+        """The issues whose pages are in the tree."""
+        self._issues_of: dict[str, set[tuple[str, str]]] = {}
+        """The issues each page file has pages in."""
         self._pages: dict[tuple[Path, int | None], TreeNode[Node]] = {}
         self._articles: dict[str, TreeNode[Node]] = {}
         self._errors: set[Path] = set()
@@ -125,9 +132,11 @@ class ArchiveTree(Tree[Node]):
                     self._forget_page(child)
         for issue in issues:
             node = self._issues.get(issue.key)
+            self._index(issue.key, issue.pages)
             if not issue.pages:
                 if node is not None:
                     del self._issues[issue.key]
+                    self._filled.discard(issue.key)
                     node.remove()
                 continue
             label = f"{issue.label}（{len(issue.pages)}版）"
@@ -135,8 +144,27 @@ class ArchiveTree(Tree[Node]):
                 node = self._add_issue(issue.key, label, position)
             else:
                 self._set_label(node, label)
-            self._fill_pages(node, issue)
+            if issue.key in self._filled:
+                self._fill_pages(node, issue.pages)
         self._order = [key for key in order if key in self._issues]
+
+    def _index(self, key: tuple[str, str], rows: tuple[PageRow, ...]) -> None:
+        """Keep an issue's rows, and which files it has pages of."""
+        for row in self._rows.get(key, ()):
+            self._issues_of.get(str(row.path), set()).discard(key)
+        if rows:
+            self._rows[key] = rows
+        else:
+            self._rows.pop(key, None)
+        for row in rows:
+            self._issues_of.setdefault(str(row.path), set()).add(key)
+
+    def _ensure_pages(self, key: tuple[str, str]) -> None:
+        """Add an issue's pages to the tree if they are not there yet."""
+        node = self._issues.get(key)
+        if node is not None and key not in self._filled:
+            self._filled.add(key)
+            self._fill_pages(node, self._rows.get(key, ()))
 
     def _add_issue(
         self, key: tuple[str, str], label: str, position: dict[tuple[str, str], int]
@@ -149,9 +177,9 @@ class ArchiveTree(Tree[Node]):
         self._issues[key] = node
         return node
 
-    def _fill_pages(self, node: TreeNode[Node], issue: Issue) -> None:
+    def _fill_pages(self, node: TreeNode[Node], rows: Sequence[PageRow]) -> None:
         previous: TreeNode[Node] | None = None
-        for row in issue.pages:
+        for row in rows:
             key = (row.path, row.page)
             child = self._pages.get(key)
             if child is not None and child.parent is not node:
@@ -207,9 +235,13 @@ class ArchiveTree(Tree[Node]):
                 self._articles[key] = leaf
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Node]) -> None:
-        """Read a page's headlines the first time it is opened."""
+        """Add an issue's pages, or read a page's headlines, the first time it is opened."""
         event.stop()
-        self._populate(event.node)
+        data = event.node.data
+        if isinstance(data, IssueNode):
+            self._ensure_pages(data.key)
+        else:
+            self._populate(event.node)
 
     # --- moving ---------------------------------------------------------------------------------
 
@@ -247,36 +279,56 @@ class ArchiveTree(Tree[Node]):
 
     def _reveal(self, key: str) -> TreeNode[Node] | None:
         source, _item = split_key(key)
-        for (path, _page), page in self._pages.items():
-            if str(path) == source:
-                self._populate(page)
-                if key in self._articles:
-                    return self._articles[key]
+        for issue in self._order:
+            if issue not in self._issues_of.get(source, ()):
+                continue
+            for page in self._page_nodes(issue):
+                if isinstance(page.data, PageNode) and str(page.data.row.path) == source:
+                    self._populate(page)
+                    if key in self._articles:
+                        return self._articles[key]
         return None
 
     def neighbour(self, key: str, step: int) -> str | None:
         """The article ``step`` places after (or before) ``key`` in the tree, if any."""
         source, _item = split_key(key)
-        ordered = [(issue, page) for issue in self._order for page in self._page_nodes(issue)]
-        for index, (_issue, page) in enumerate(ordered):
-            if not isinstance(page.data, PageNode) or str(page.data.row.path) != source:
+        for at, issue in enumerate(self._order):
+            if issue not in self._issues_of.get(source, ()):
                 continue
-            leaves = self._leaves(page)
-            if key not in leaves:
-                continue
-            at = leaves.index(key) + step
-            if 0 <= at < len(leaves):
-                return leaves[at]
-            # On to the next (or previous) page that has articles.
-            others = ordered[index + 1 :] if step > 0 else ordered[:index][::-1]
-            for _other_issue, other in others:
-                self._populate(other)
+            pages = self._page_nodes(issue)
+            for index, page in enumerate(pages):
+                if not isinstance(page.data, PageNode) or str(page.data.row.path) != source:
+                    continue
+                leaves = self._leaves(page)
+                if key not in leaves:
+                    continue
+                found = leaves.index(key) + step
+                if 0 <= found < len(leaves):
+                    return leaves[found]
+                # On to the next (or previous) page that has articles.
+                return self._first_found(
+                    pages[index + 1 :] if step > 0 else pages[:index][::-1],
+                    self._order[at + 1 :] if step > 0 else self._order[:at][::-1],
+                    last=step < 0,
+                )
+        return None
+
+    def _first_found(
+        self, pages: list[TreeNode[Node]], issues: list[tuple[str, str]], *, last: bool
+    ) -> str | None:
+        """The first (or ``last``) article of the first of these pages, then of these issues'
+        pages, that has articles; each issue's pages are added only when it is reached."""
+        for issue in [None, *issues]:
+            if issue is not None:
+                pages = self._page_nodes(issue)
+                pages = pages[::-1] if last else pages
+            for page in pages:
+                self._populate(page)
                 found = [
-                    leaf.data.key for leaf in other.children if isinstance(leaf.data, ArticleNode)
+                    leaf.data.key for leaf in page.children if isinstance(leaf.data, ArticleNode)
                 ]
                 if found:
-                    return found[0] if step > 0 else found[-1]
-            return None
+                    return found[-1] if last else found[0]
         return None
 
     def _leaves(self, page: TreeNode[Node]) -> list[str]:
@@ -285,6 +337,7 @@ class ArchiveTree(Tree[Node]):
         return [leaf.data.key for leaf in page.children if isinstance(leaf.data, ArticleNode)]
 
     def _page_nodes(self, issue: tuple[str, str]) -> list[TreeNode[Node]]:
+        self._ensure_pages(issue)
         node = self._issues.get(issue)
         return list(node.children) if node is not None else []
 
