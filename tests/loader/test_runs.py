@@ -214,3 +214,22 @@ def test_a_part_that_opens_with_a_lead_stays_its_article_first() -> None:
     items = load_text(text).items
     renewal = next(item for item in items if item.title == renewal_title)
     assert renewal.paragraphs == (lead, more)
+
+
+@pytest.mark.parametrize(
+    ("caption", "text", "credit"),
+    [
+        ("▲游客在果园里采摘蜂糖李。记者 王五 摄", "▲游客在果园里采摘蜂糖李。", "记者 王五 摄"),
+        # Unpunctuated, with its credit in brackets: no headline for all that.
+        ("△ 游客在果园里采摘蜂糖李（记者 王五 摄）", "△游客在果园里采摘蜂糖李", "（记者 王五 摄）"),
+        ("图为采摘节现场。通讯员 贝如兰 摄", "图为采摘节现场。", "通讯员 贝如兰 摄"),
+    ],
+)
+def test_a_caption_with_its_credit_is_a_photo(caption: str, text: str, credit: str) -> None:
+    page = page_of([FAIR_TITLE], set_column(FAIR, 16), [caption])
+    items = load_text(page).items
+    assert [(item.kind, item.title, item.paragraphs) for item in items] == [
+        ("article", FAIR_TITLE, (FAIR,)),
+        ("photo", None, (text,)),
+    ]
+    assert items[1].bylines == (credit,)

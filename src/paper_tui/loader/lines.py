@@ -73,13 +73,26 @@ CONTINUATION: Final = re.compile(
         r"(?P<page>[A-Za-z]?\s*\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*[)）]?$"
     )
 )
-# A caption run into the text with its credit at the end: "图为…检查。新华社记者徐昱摄".
+# A caption run into the text with its credit at the end: "图为…检查。新华社记者徐昱摄"; many
+# papers open a caption with an arrow at its photo and bracket the credit: "▲…（记者 王五 摄）".
+_SHOT_BY: Final = r"[\u4e00-\u9fff·]{0,12}?(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}\s*[/／]?\s*摄"
 INLINE_CAPTION: Final = LazyPattern(
     either(
-        r"^(?:(?P<lead>[上下左右]?图[：:为]|图片[：:为]).*|.*图为.*)[。！]\s*"
-        r"(?P<credit>[\u4e00-\u9fff·]{0,12}?(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}\s*[/／]?\s*摄)\s*$"
+        r"^(?:(?P<lead>[上下左右]?图[：:为]|图片[：:为]|[▲△▼▽↑↓←→]).*|.*图为.*)"
+        rf"(?:[。！]\s*(?P<credit>{_SHOT_BY})|[。！]?\s*(?P<boxed>[（(]\s*{_SHOT_BY}\s*[)）]))\s*$"
     )
 )
+# A photo credit's last word, 摄 ("shot by"), in either script.
+_SHOT: Final = tuple(with_forms("摄"))
+
+
+def inline_caption(text: str) -> re.Match[str] | None:
+    """``INLINE_CAPTION``'s match if the text is a caption with its credit, else None."""
+    if not text.rstrip().rstrip("）)").rstrip().endswith(_SHOT):
+        return None
+    return INLINE_CAPTION.match(text)
+
+
 # Author affiliation after an essay: "（作者为中央党校教授）", "（作者单位：…）".
 # The title of a notice (法院公告, 遗失声明, 招聘启事, 注销公示), which a page sets in bold over
 # each of the notices it prints one under another.

@@ -31,6 +31,7 @@ from paper_tui.loader.lines import (
     AFFILIATION_START,
     NOTICE_TITLE,
     Line,
+    inline_caption,
     is_author_name,
     is_lead,
 )
@@ -291,6 +292,8 @@ def _split_run_after(
         and not (len(run) == 1 and is_lead(run[0].text))
         # A line ending in a colon introduces the quotation that follows it.
         and not run[-1].text.endswith(("：", ":"))
+        # A caption and its credit, unpunctuated: ▲新线路首班车发车（记者 赵六 摄）.
+        and inline_caption(join_lines([line.text for line in run])) is None
         and not _is_cut_off(before, run, page_widths, by_columns=by_columns)
     ):
         return [Piece("headline", run, width=width_for(run, page_widths), block=block)]

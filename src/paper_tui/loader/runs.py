@@ -17,13 +17,13 @@ from paper_tui.loader.lines import (
     ADDRESSEE,
     AFFILIATION_START,
     BRIEF_BOX,
-    INLINE_CAPTION,
     NOTICE_TITLE,
     continuation_page,
+    inline_caption,
     is_lead,
 )
 from paper_tui.loader.reflow import Piece, neighbour
-from paper_tui.loader.scripts import either, with_forms
+from paper_tui.loader.scripts import either
 from paper_tui.loader.similarity import bigrams
 
 # Photo captions are short: at most this many characters.
@@ -32,8 +32,6 @@ CAPTION_MAX_CHARS: Final = 400
 # more than this many ems is another column.
 MIN_LINES_FOR_COLUMN: Final = 3
 COLUMN_CHANGE: Final = 1.5
-# A photo credit's last word, 摄 ("shot by"), in either script.
-_SHOT: Final = tuple(with_forms("摄"))
 # A byline naming a reporter's role, as every local daily's article opens with one.
 REPORTER: Final = re.compile(either(r"记\s*者|通\s*讯\s*员"))
 
@@ -110,9 +108,10 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
                 current.end = index
                 close()
                 continue
-            caption = INLINE_CAPTION.match(text) if _may_be_caption(text) else None
+            caption = inline_caption(text) if len(text) <= CAPTION_MAX_CHARS else None
             if caption:
-                photo = Run(start=index, end=index, credit=True, caption_credit=caption["credit"])
+                credit = caption["credit"] or caption["boxed"]
+                photo = Run(start=index, end=index, credit=True, caption_credit=credit)
                 photo.paragraphs.append(piece)
                 runs.append(photo)
                 continue
@@ -255,11 +254,6 @@ def _under_reporter(pieces: list[Piece], index: int) -> bool:
     if index == 0 or pieces[index - 1].kind != "byline":
         return False
     return REPORTER.search(pieces[index - 1].text) is not None
-
-
-def _may_be_caption(text: str) -> bool:
-    """Whether a paragraph is short enough for a caption and ends with a credit's 摄."""
-    return len(text) <= CAPTION_MAX_CHARS and text.rstrip().endswith(_SHOT)
 
 
 def _changes_column(run: Run, piece: Piece) -> bool:
