@@ -119,3 +119,10 @@ def test_the_role_of_a_correspondent_is_no_lead() -> None:
     assert line.role == "byline"
     assert not is_lead(line.text)
     assert is_lead("本报讯（新甘肃·甘肃法治报通讯员魏嘉熠张慧莹）“我的工资都拖了一年多了")
+
+
+def test_a_credit_whose_spaces_read_as_justification_is_a_credit() -> None:
+    # Two spaces in five characters: justified, by the share of its gaps; but without them
+    # 记者张三摄 reads as the byline of a reporter named 张三摄.
+    line = make_line(1, "记者 张三 摄")
+    assert (line.role, line.text) == ("credit", "记者 张三 摄")

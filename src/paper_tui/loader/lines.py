@@ -32,23 +32,26 @@ _NAME: Final = r"[\u4e00-\u9fff·]{1,4}"
 # "新甘肃·甘肃法治报记者 齐洪德", "顶端新闻·河南商报记者 刘慧丽 见习记者 李衍慧/文".
 BYLINE: Final = LazyPattern(
     either(
-        r"^[（(]?(?:■\s*)?[\u4e00-\u9fff·]{0,14}?"
+        r"^[（(]?(?:[■□◆◇●◎]\s*)?[\u4e00-\u9fff·]{0,14}?"
         r"(?:记\s*者|通\s*讯\s*员|实\s*习\s*生|特约撰稿|撰\s*文|编\s*译)"
         r"\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?:[\s、/／]+[\u4e00-\u9fff·/／]{1,8}){0,8}[)）]?$"
     )
 )
 _NAMES: Final = r"[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,3}"
-# A writer's line: "文/张三", "文/张三 图/李四", "文/图 王五", "李衍慧/文", "张三 文/图".
+# A writer's line: "文/张三", "文/张三 图/李四", "文/图 王五", "李衍慧/文", "张三 文/图",
+# "张三/文 李四/图".
 WRITER: Final = LazyPattern(
     either(
         rf"^(?:■\s*)?(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文\s*图|图\s*文)\s*[/／:：]?\s*{_NAMES}$"
         rf"|^(?:■\s*)?文\s*[/／:：]\s*{_NAMES}(?:\s*图\s*[/／:：]\s*{_NAMES})?$"
         rf"|^{_NAMES}\s*[/／]\s*(?:文|文\s*[/／]\s*图|图\s*文)$"
         rf"|^{_NAMES}\s*文\s*[/／]\s*图$"
+        # Writer and photographer each named: 张三/文 李四/图.
+        rf"|^{_NAMES}\s*[/／]\s*文\s+{_NAMES}\s*[/／]\s*[图摄]$"
     )
 )
 # Lines that open with a box mark are credits or bylines in local dailies: "■记者 居丹荔".
-BOXED: Final = re.compile(r"^[■□◆◇●]\s*\S")
+BOXED: Final = re.compile(r"^[■□◆◇●◎]\s*\S")
 # The frame of a box of briefs: "◇简 讯◇", "【简讯】" (a heading, never a byline).
 BRIEF_BOX: Final = re.compile(either(r"^[◇◆■□●◎【\[〔]*\s*简\s*讯\s*[◇◆■□●◎】\]〕]*$"))
 # Photo credits: "■摄影 王强", "朱艳霞 摄", "李天亮/摄", "制图：李姿阅", "受访者供图"; and
@@ -69,7 +72,7 @@ CREDIT: Final = re.compile(
 # Continuation markers: "（下转2版）", "（上接1版）", "（转第3版）", "转A2版".
 CONTINUATION: Final = re.compile(
     either(
-        r"^[（(]?\s*(?P<dir>下\s*转|上\s*接|转\s*第?|接\s*第?)\s*(?:第\s*)?"
+        r"^[（(]?\s*(?P<dir>下\s*转|上\s*接|紧\s*接|转\s*第?|接\s*第?)\s*(?:第\s*)?"
         r"(?P<page>[A-Za-z]?\s*\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*[)）]?$"
     )
 )
@@ -182,13 +185,7 @@ def classify(text: str) -> Role:
     if _CONTINUATION_HINT.search(text) and CONTINUATION.match(text):
         return "continuation"
     compact = text.replace(" ", "")
-    if (
-        len(compact) <= 40
-        and _CREDIT_HINT.search(text)
-        and CREDIT.search(text)
-        and "，" not in text
-        and "。" not in text
-    ):
+    if len(compact) <= 40 and _is_credit(text):
         return "credit"
     bylined = len(compact) <= 48 and _BYLINE_HINT.search(text) and BYLINE.match(text)
     if bylined and not _lead(compact):
@@ -223,6 +220,9 @@ def make_line(number: int, raw: str) -> Line:
         if rest and not rest.startswith(("（", "(")) and _raw_has_space_after(raw, head):
             text = f"{head} {rest}"
     role = classify(text) if text else "body"
+    if role == "byline" and spread and len(text) <= 40 and _is_credit(" ".join(raw.split())):
+        # The spaces around a short credit's name read as justification: 记者 张三 摄.
+        role = "credit"
     if role in ("byline", "credit", "furniture"):
         # Bylines and credits keep the spaces between names, as printed.
         text = " ".join(raw.split())
@@ -275,6 +275,16 @@ def measured(line: Line, punct_width: float = PUNCT_WIDTH) -> Line:
         line.ends,
         line.stops,
         line.spread,
+    )
+
+
+def _is_credit(text: str) -> bool:
+    """Whether an unpunctuated line reads as a photo's credit."""
+    return (
+        "，" not in text
+        and "。" not in text
+        and _CREDIT_HINT.search(text) is not None
+        and CREDIT.search(text) is not None
     )
 
 
