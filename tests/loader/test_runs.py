@@ -233,3 +233,49 @@ def test_a_caption_with_its_credit_is_a_photo(caption: str, text: str, credit: s
         ("photo", None, (text,)),
     ]
     assert items[1].bylines == (credit,)
+
+
+PARKS_TITLE = "我市今年新建改造公园二十座"
+PARKS = (
+    "本报讯 记者从市城市管理局获悉，今年我市将新建和改造城市公园二十座，新增绿地面积一百余公顷，"
+    "完善照明、座椅、卫生间等便民设施。"
+)
+LIBRARY = (
+    "本报讯 4月17日，市图书馆新馆正式开馆，馆藏图书八十万册，日均接待读者三千余人次。（王小明）"
+)
+
+
+def test_a_marker_set_on_the_last_line_of_its_text_continues_the_article() -> None:
+    lines = set_column(PARKS, 16)
+    lines[-1] += "（下转A4版）"
+    items = load_text(page_of([PARKS_TITLE], lines)).items
+    assert [(item.title, item.paragraphs, item.continued_to_page) for item in items] == [
+        (PARKS_TITLE, (PARKS,), 4)
+    ]
+
+
+def test_a_marker_set_on_the_first_line_of_its_text_continues_it_from_that_page() -> None:
+    rest = "据介绍，新建公园将优先布局在老城区和人口密集区域，充分利用边角地、闲置地建设口袋公园。"
+    lines = set_column(rest, 16)
+    lines[0] = "（上接第1版）" + lines[0]
+    [item] = load_text(page_of(lines)).items
+    assert (item.paragraphs, item.continued_from_page) == ((rest,), 1)
+
+
+def test_a_brief_closed_by_its_writer_in_brackets_runs_into_nothing() -> None:
+    # 。（王小明） ends the brief: the caption under it is a photo of its own.
+    caption = "▲市民在新建成的口袋公园里休闲。记者 张三 摄"
+    items = load_text(page_of(["◇简 讯◇"], set_column(LIBRARY, 16), [caption])).items
+    assert [(item.kind, item.paragraphs) for item in items] == [
+        ("brief", (LIBRARY,)),
+        ("photo", ("▲市民在新建成的口袋公园里休闲。",)),
+    ]
+
+
+def test_an_editors_note_is_read_before_the_article_it_introduces() -> None:
+    note = (
+        "编者按：城市更新，既要面子，更要里子。从本期起，本报推出“城市更新进行时”专栏，敬请关注。"
+    )
+    text = page_of(set_column(PARKS, 16), [PARKS_TITLE], set_column(note, 16))
+    [item] = load_text(text).items
+    assert (item.title, item.paragraphs) == (PARKS_TITLE, (note, PARKS))

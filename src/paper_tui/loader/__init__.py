@@ -20,7 +20,7 @@ from paper_tui.loader.errors import LoadError
 from paper_tui.loader.fragments import join_fragments
 from paper_tui.loader.furniture import meta_from_path, read_furniture
 from paper_tui.loader.layout import is_layout, read_columns
-from paper_tui.loader.lines import Line, make_line
+from paper_tui.loader.lines import Line, make_line, make_lines
 from paper_tui.loader.reflow import build_pieces, split_blocks
 from paper_tui.model import Document, Page
 
@@ -76,9 +76,14 @@ def load_text(text: str, *, source: str = "<text>", encoding: str = "utf-8") -> 
     pages: list[Page] = []
     for index, (first, raw_lines) in enumerate(split_pages(text)):
         rows = read_columns(raw_lines) if is_layout(raw_lines) else enumerate(raw_lines)
-        lines: list[Line | None] = [
-            make_line(first + offset, raw) if raw.strip() else None for offset, raw in rows
-        ]
+        lines: list[Line | None] = []
+        for offset, raw in rows:
+            if not raw.strip():
+                lines.append(None)
+            elif "版" in raw:
+                lines.extend(make_lines(first + offset, raw))
+            else:
+                lines.append(make_line(first + offset, raw))
         meta, lines = read_furniture(lines)
         lines = remeasure(lines, punct_width(split_blocks(lines)))
         if index == 0 or meta.number is None:

@@ -7,6 +7,7 @@ and this module turns each group into an ``Item`` with its kind (article, brief 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 from typing import Final
 
@@ -16,9 +17,12 @@ from paper_tui.loader.headlines import parse
 from paper_tui.loader.lines import is_lead
 from paper_tui.loader.reflow import Piece
 from paper_tui.loader.runs import CAPTION_MAX_CHARS, Run, segment
+from paper_tui.loader.scripts import either
 from paper_tui.loader.subheadings import demote_subheadings, promote_titles
 from paper_tui.model import Item, Kind
 
+# An editor's note, set over the article it introduces: 编者按：…, 【编者按】…, 编者的话：….
+_EDITORS_NOTE: Final = re.compile(either(r"[【\[（(]?\s*编\s*者\s*(?:按|的话)"))
 # A brief is a short news item: a lead and a few sentences.
 BRIEF_MAX_CHARS: Final = 500
 
@@ -128,8 +132,12 @@ def _to_item(run: Run, page_key: str) -> Item:
 
 def _in_reading_order(parts: list[Run]) -> list[tuple[Run, Piece]]:
     """The parts' paragraphs in reading order, each with its part: a part that goes on in the
-    column of another part's paragraph comes right after that paragraph."""
+    column of another part's paragraph comes right after that paragraph, and an editor's note
+    (编者按：…) comes first, wherever pdftotext put it."""
     entries = [(part, piece) for part in parts for piece in part.paragraphs]
+    notes = {id(piece) for _part, piece in entries if _EDITORS_NOTE.match(piece.text)}
+    if notes:
+        entries.sort(key=lambda entry: id(entry[1]) not in notes)
     for part in parts:
         if part.carries_on is None:
             continue

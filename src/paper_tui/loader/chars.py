@@ -115,7 +115,16 @@ def text_width(text: str, punct_width: float = PUNCT_WIDTH) -> float:
     return punct * punct_width + rest
 
 
+# A note in brackets after a sentence's end, as briefs close: 。（赵丽）, 。（完）, 。（下转A4版）.
+NOTE_MAX_CHARS: Final = 14
+
+
 def ends_sentence(text: str) -> bool:
-    """Whether ``text`` ends with sentence-final punctuation."""
+    """Whether ``text`` ends with sentence-final punctuation (or a short note after it)."""
     stripped = text.rstrip().rstrip(AFTER_SENTENCE)
-    return stripped != "" and stripped[-1] in SENTENCE_ENDS
+    if stripped != "" and stripped[-1] in SENTENCE_ENDS:
+        return True
+    if not text.endswith(("）", ")")):
+        return False
+    opened = max(text.rfind("（"), text.rfind("("))
+    return opened > 0 and len(text) - opened <= NOTE_MAX_CHARS and text[opened - 1] in SENTENCE_ENDS

@@ -76,6 +76,14 @@ CONTINUATION: Final = re.compile(
         r"(?P<page>[A-Za-z]?\s*\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*[)）]?$"
     )
 )
+# A marker set on the line of the text it closes or opens: "…便民设施。（下转A4版）",
+# "（上接第1版）项目建设…". The marker is in brackets, the text ends a sentence before it.
+_MARKER: Final = (
+    r"[（(]\s*(?:下\s*转|上\s*接|紧\s*接|转\s*第?|接\s*第?)\s*(?:第\s*)?"
+    r"(?:[A-Za-z]?\s*\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*[)）]"
+)
+_MARKER_AFTER: Final = LazyPattern(either(rf"^(.*[。！？”])\s*({_MARKER})$"))
+_MARKER_BEFORE: Final = LazyPattern(either(rf"^({_MARKER})\s*(\S.*)$"))
 # A caption run into the text with its credit at the end: "图为…检查。新华社记者徐昱摄"; many
 # papers open a caption with an arrow at its photo and bracket the credit: "▲…（记者 王五 摄）".
 _SHOT_BY: Final = r"[\u4e00-\u9fff·]{0,12}?(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}\s*[/／]?\s*摄"
@@ -207,6 +215,22 @@ def classify(text: str) -> Role:
 def is_closing_credit(text: str) -> bool:
     """Whether a line is a name in brackets, as a brief ends with its writer's: （罗倩倩）."""
     return text[:1] in "（(" and text[-1:] in "）)" and is_author_name(text[1:-1].strip())
+
+
+def make_lines(number: int, raw: str) -> list[Line]:
+    """The lines of one raw input line: itself, or its text and the continuation marker pdftotext
+    set on the same line (``…便民设施。（下转A4版）``), in the order printed."""
+    stripped = raw.strip()
+    if "版" in stripped:
+        if stripped.endswith(("）", ")")):
+            found = _MARKER_AFTER.match(stripped)
+            if found:
+                return [make_line(number, found[1]), make_line(number, found[2])]
+        if stripped.startswith(("（", "(")):
+            found = _MARKER_BEFORE.match(stripped)
+            if found:
+                return [make_line(number, found[1]), make_line(number, found[2])]
+    return [make_line(number, raw)]
 
 
 def make_line(number: int, raw: str) -> Line:
