@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from paper_tui.loader import load_text
 
 
@@ -63,3 +65,24 @@ def test_staff_roles_over_their_names_and_a_section_before_its_number() -> None:
     assert (meta.number, meta.date, meta.section) == (3, "2023-07-06", "黔西南新闻")
     [item] = meta.items
     assert (item.title, item.bylines) == ("普安县大力发展职业教育", ())
+
+
+@pytest.mark.parametrize(
+    ("header", "number", "date", "section"),
+    [
+        (["福州晚报 2024年4月19日 星期五"], None, "2024-04-19", None),
+        (["第03版：要闻"], 3, None, "要闻"),
+        (["第3版"], 3, None, None),
+        (["A3 要闻 责编 张三"], 3, None, "要闻"),
+        (["本版编辑：张三 校对：李四", "国内统一刊号：CN35-0023", "2 综合"], 2, None, "综合"),
+    ],
+)
+def test_more_ways_papers_print_their_headers(
+    header: list[str], number: int | None, date: str | None, section: str | None
+) -> None:
+    page = "\n\n".join([*header, "市图书馆新馆开馆", "本报讯 今天天气很好，大家都很高兴。"]) + "\n"
+    [meta] = load_text(page).pages
+    assert (meta.number, meta.date, meta.section) == (number, date, section)
+    assert [(item.title, item.paragraphs) for item in meta.items] == [
+        ("市图书馆新馆开馆", ("本报讯 今天天气很好，大家都很高兴。",))
+    ]

@@ -122,7 +122,9 @@ LEAD: Final = LazyPattern(
 # Page furniture: dates, weekdays, "7 理论", editor and contact lines, advertisement marks.
 DATE_LINE: Final = re.compile(
     either(
-        r"^(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+        # After the paper's name, on a masthead: 福州晚报 2024年4月19日 星期五
+        r"^(?:[\u4e00-\u9fff·]{2,10}[报刊]\s*)?"
+        r"(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
         # or in figures: 2021.3.23, 2021-03-23, 2021/3/23
         r"|(?P<fy>\d{4})\s*(?P<sep>[.．/-])\s*(?P<fm>\d{1,2})\s*(?P=sep)\s*(?P<fd>\d{1,2}))"
         r"(?:\s*星期[一二三四五六日天])?"
@@ -132,8 +134,11 @@ DATE_LINE: Final = re.compile(
 WEEKDAY: Final = re.compile(r"^星期[一二三四五六日天]$")
 PAGE_HEADER: Final = LazyPattern(
     either(
-        r"^(?P<num>[A-Za-z]?\d{1,3})(?:\s*版)?(?:\s*(?P<section>[\u4e00-\u9fff·]{2,8}))?"
-        # A header may end with the page's contacts: 05 综合新闻 微信：lswbwx
+        r"^第?\s*(?P<num>[A-Za-z]?\d{1,3})(?:\s*版)?"
+        r"(?:\s*[:：]?\s*(?P<section>[\u4e00-\u9fff·]{2,8}?))?"
+        # A header may end with the page's editor or contacts: A3 要闻 责编 张三, 05 综合新闻
+        # 微信：lswbwx
+        r"(?:\s*(?:责\s*编|责任编辑|编\s*辑|美\s*编)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4})*"
         r"(?:\s+(?:微信|微博|邮箱|电话|热线|网址)\s*[:：]\s*\S+)*$"
     )
 )
@@ -143,8 +148,10 @@ SECTION_HEADER: Final = LazyPattern(
 )
 STAFF: Final = re.compile(
     either(
-        r"^(?:责\s*编|责任编辑|美\s*编|编\s*辑|校\s*对|版\s*式|组\s*版|审\s*读|投稿邮箱|新闻热线|"
-        r"热线电话|本版邮箱|邮\s*箱)\s*[:：]?"
+        r"^(?:本\s*版\s*)?(?:责\s*编|责任编辑|美\s*编|编\s*辑|校\s*对|版\s*式|组\s*版|审\s*读|投稿邮箱|"
+        r"新闻热线|热线电话|本版邮箱|邮\s*箱)\s*[:：]?"
+        # A masthead's registration: 国内统一刊号：CN35-0023, 邮发代号：33-50.
+        r"|^(?:国内统一刊号|邮发代号)\s*[:：]"
         # Words of running text too (统筹推进): staff only with a colon or a name after a space.
         r"|^(?:[一二三初复终政]\s*审|统\s*筹)\s*(?:[:：]|\s[\u4e00-\u9fff]{2,3}(?:\s|$))"
         r"|^[（(]\s*广\s*告\s*[)）]$|@[\w.]+\.(?:com|cn|net)"
