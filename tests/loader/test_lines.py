@@ -49,6 +49,10 @@ def test_continuation_page(text: str, expected: tuple[str, int]) -> None:
         ("新华社北京2月8日电 记者", True),
         ("本报记者在现场看到", False),
         ("连日来，嘉兴市", False),
+        ("【本报讯】近日，市图书馆新馆开馆", True),
+        ("【本報訊】記者陳大文報道", True),
+        ("【新华社北京4月18日电】", True),
+        ("【简讯】", False),
     ],
 )
 def test_is_lead(text: str, expected: bool) -> None:

@@ -114,9 +114,11 @@ AFFILIATION_START: Final = re.compile(either(r"^[（(]\s*作\s*者\s*(?:为|系|
 # Leads that open a news article: "本报讯", "本报北京1月2日讯", "福州晚报讯", "新华社北京2月8日电".
 LEAD: Final = LazyPattern(
     either(
-        r"^(?:本\s*报|[\u4e00-\u9fff·]{1,12}?(?:报|社|网|台|新闻|电视台|通讯社))"
+        # Some papers bracket it: 【本报讯】, 【新华社北京4月18日电】.
+        r"^[【〔\[]?\s*(?:本\s*报|[\u4e00-\u9fff·]{1,12}?(?:报|社|网|台|新闻|电视台|通讯社))"
         # 讯 of a lead, not of the role 通讯员 (新甘肃·甘肃法治报通讯员 庞俊宝)
-        r"[\u4e00-\u9fff\d\s月日]{0,14}?(?:讯(?!员)|电)(?=[\s（(“「【\d]|$|[\u4e00-\u9fff])"
+        r"[\u4e00-\u9fff\d\s月日]{0,14}?(?:讯(?!员)|电)[】〕\]]?"
+        r"(?=[\s（(“「【\d]|$|[\u4e00-\u9fff])"
     )
 )
 # Page furniture: dates, weekdays, "7 理论", editor and contact lines, advertisement marks.
