@@ -223,6 +223,7 @@ def test_a_part_that_opens_with_a_lead_stays_its_article_first() -> None:
         # Unpunctuated, with its credit in brackets: no headline for all that.
         ("△ 游客在果园里采摘蜂糖李（记者 王五 摄）", "△游客在果园里采摘蜂糖李", "（记者 王五 摄）"),
         ("图为采摘节现场。通讯员 贝如兰 摄", "图为采摘节现场。", "通讯员 贝如兰 摄"),
+        ("图②：游客品尝蜂糖李。贝如兰 摄", "图②：游客品尝蜂糖李。", "贝如兰 摄"),
     ],
 )
 def test_a_caption_with_its_credit_is_a_photo(caption: str, text: str, credit: str) -> None:

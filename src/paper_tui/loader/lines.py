@@ -85,11 +85,12 @@ _MARKER: Final = (
 _MARKER_AFTER: Final = LazyPattern(either(rf"^(.*[。！？”])\s*({_MARKER})$"))
 _MARKER_BEFORE: Final = LazyPattern(either(rf"^({_MARKER})\s*(\S.*)$"))
 # A caption run into the text with its credit at the end: "图为…检查。新华社记者徐昱摄"; many
-# papers open a caption with an arrow at its photo and bracket the credit: "▲…（记者 王五 摄）".
+# papers open a caption with an arrow at its photo or its number (图①), and bracket the credit:
+# "▲…（记者 王五 摄）".
 _SHOT_BY: Final = r"[\u4e00-\u9fff·]{0,12}?(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}\s*[/／]?\s*摄"
 INLINE_CAPTION: Final = LazyPattern(
     either(
-        r"^(?:(?P<lead>[上下左右]?图[：:为]|图片[：:为]|[▲△▼▽↑↓←→]).*|.*图为.*)"
+        r"^(?:(?P<lead>[上下左右]?图[：:为]|图片[：:为]|[▲△▼▽↑↓←→]|图?\s*[①-⑳]).*|.*图为.*)"
         rf"(?:[。！]\s*(?P<credit>{_SHOT_BY})|[。！]?\s*(?P<boxed>[（(]\s*{_SHOT_BY}\s*[)）]))\s*$"
     )
 )
