@@ -148,3 +148,19 @@ def test_a_heading_whose_words_the_text_before_uses_stays_a_subheading() -> None
     items = load_text(text).items
     assert [item.title for item in items] == [essay_title]
     assert section[0] in [items[0].paragraphs[i] for i in items[0].subheadings]
+
+
+def test_a_boxed_heading_between_paragraphs_is_a_subheading_not_a_byline() -> None:
+    # ■ opens a local daily's bylines (■记者 张三) and its section headings alike: a heading
+    # names no one.
+    first = "本报讯 近日，市图书馆新馆正式开馆，馆藏图书八十万册，日均接待读者三千余人次。"
+    second = "新馆设有少儿阅览区、数字阅读区和古籍保护中心，周一至周日全天开放，市民凭身份证即可免费办理借阅证。"
+    text = page_of(
+        ["市图书馆新馆开馆"],
+        ["■记者 张三"],
+        [*set_column(first, 16), "■ 聚焦民生 办好实事", *set_column(second, 16)],
+    )
+    [item] = load_text(text).items
+    assert item.bylines == ("■记者 张三",)
+    assert item.paragraphs == (first, "■聚焦民生 办好实事", second)
+    assert item.subheadings == (1,)

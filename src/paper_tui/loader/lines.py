@@ -215,11 +215,35 @@ def classify(text: str) -> Role:
         and len(compact) <= 40
         and "。" not in text
         and not BRIEF_BOX.match(compact)
+        and _names_someone(text[1:])
     ):
         return "byline"
     if is_closing_credit(text):
         return "byline"
     return "body"
+
+
+# The words of a byline's or credit's roles: 记者, 通讯员, 摄影, 文/, /图.
+_ROLE_WORD: Final = LazyPattern(
+    either(
+        r"记\s*者|通\s*讯\s*员|实\s*习\s*生|摄|撰\s*稿|撰\s*文|编\s*译|整\s*理|供\s*稿|制\s*图"
+        r"|文\s*[/／]|[/／]\s*文|图\s*[/／]|[/／]\s*图"
+    )
+)
+
+
+def _names_someone(text: str) -> bool:
+    """Whether what follows a box mark names someone, by role or by name: a byline's, not a
+    heading's (■记者 居丹荔, □ 张三; not ■新闻链接, ■ 聚焦民生 办好实事)."""
+    return _ROLE_WORD.search(text) is not None or all(map(_is_names, text.split()))
+
+
+def _is_names(text: str) -> bool:
+    """A name, or two of one length run together (justification took the space between)."""
+    half = len(text) // 2
+    return is_author_name(text) or (
+        len(text) in (4, 6) and is_author_name(text[:half]) and is_author_name(text[half:])
+    )
 
 
 def is_closing_credit(text: str) -> bool:
