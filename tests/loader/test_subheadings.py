@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from typeset import page_of, set_column
 
 from paper_tui.loader import load_text
@@ -164,3 +165,30 @@ def test_a_boxed_heading_between_paragraphs_is_a_subheading_not_a_byline() -> No
     assert item.bylines == ("■记者 张三",)
     assert item.paragraphs == (first, "■聚焦民生 办好实事", second)
     assert item.subheadings == (1,)
+
+
+@pytest.mark.parametrize("numbered", [("一、", "二、"), ("（一）", "（二）"), ("1.", "2.")])
+def test_a_subheading_after_a_paragraph_ending_at_a_full_line_is_one(
+    numbered: tuple[str, str],
+) -> None:
+    # The first paragraph fills its last line: no short line shows its end, but the short
+    # unpunctuated line after it, over an indented one, is a heading, no paragraph's last line.
+    first = (
+        "近年来，我市坚持把乡村振兴作为新时代“三农”工作总抓手，统筹推进产业、人才、文化、"
+        "生态、组织振兴，农业农村发展取得显著成效。"
+    )
+    second = (
+        "产业振兴是乡村振兴的重中之重。我市立足资源禀赋，大力发展特色种养业，培育壮大龙头企业，"
+        "带动农民持续增收。"
+    )
+    third = (
+        "人才振兴是乡村振兴的关键所在。我市实施乡村人才培育工程，引导各类人才投身乡村建设，"
+        "为乡村振兴注入活力。"
+    )
+    lines = set_column(first, 16)
+    assert len(lines[-1]) == 16
+    one, two = numbered[0] + "坚持产业兴旺", numbered[1] + "坚持人才支撑"
+    body = [*lines, one, *set_column(second, 16), two, *set_column(third, 16)]
+    [item] = load_text(page_of(["乡村振兴的实践与思考"], ["王平"], body)).items
+    assert item.paragraphs == (first, one, second, two, third)
+    assert item.subheadings == (1, 3)

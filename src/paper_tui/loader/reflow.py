@@ -386,6 +386,9 @@ def _ends_paragraph(run: list[Line], widths: list[float], printed: Printed, i: i
         return True
     if not line.ends or printed.goes_on[i] or next_line.text[0] in _GOES_ON:
         return False
+    if _subheading_at(run, i + 1, widths):
+        # A full line may end a paragraph: what follows is a heading, no paragraph's last line.
+        return True
     if line.spread and widths[i] - printed.width[i] < INDENT_MAX:
         # Spread to fill the column: justified, which a paragraph's last line is not, however
         # short its stretched characters measure (a last line far short is spread by some type).
