@@ -53,6 +53,9 @@ def test_continuation_page(text: str, expected: tuple[str, int]) -> None:
         ("【本報訊】記者陳大文報道", True),
         ("【新华社北京4月18日电】", True),
         ("【简讯】", False),
+        ("〔記者陳大文／台北報導〕行政院今天通過", True),
+        ("（记者 张三 报道）近日，市区", True),
+        ("报道称，近日", False),
     ],
 )
 def test_is_lead(text: str, expected: bool) -> None:

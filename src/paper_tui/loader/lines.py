@@ -32,9 +32,11 @@ _NAME: Final = r"[\u4e00-\u9fff·]{1,4}"
 # "新甘肃·甘肃法治报记者 齐洪德", "顶端新闻·河南商报记者 刘慧丽 见习记者 李衍慧/文".
 BYLINE: Final = LazyPattern(
     either(
-        r"^[（(]?(?:[■□◆◇●◎]\s*)?[\u4e00-\u9fff·]{0,14}?"
+        r"^[（(【〔]?(?:[■□◆◇●◎]\s*)?[\u4e00-\u9fff·]{0,14}?"
         r"(?:记\s*者|通\s*讯\s*员|实\s*习\s*生|特约撰稿|撰\s*文|编\s*译)"
-        r"\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?:[\s、/／]+[\u4e00-\u9fff·/／]{1,8}){0,8}[)）]?$"
+        r"\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?:[\s、/／]+[\u4e00-\u9fff·/／]{1,8}){0,8}"
+        # 本报记者陈大文报道, 記者陳大文／台北報導
+        r"(?:\s*(?:报道|报导|報導))?[)）】〕]?$"
     )
 )
 _NAMES: Final = r"[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,3}"
@@ -120,6 +122,8 @@ LEAD: Final = LazyPattern(
         # 讯 of a lead, not of the role 通讯员 (新甘肃·甘肃法治报通讯员 庞俊宝)
         r"[\u4e00-\u9fff\d\s月日]{0,14}?(?:讯(?!员)|电)[】〕\]]?"
         r"(?=[\s（(“「【\d]|$|[\u4e00-\u9fff])"
+        # A reporter's dateline opening the text: 〔记者陈大文／台北报导〕行政院今天…
+        r"|^[〔【\[（(]\s*(?:本\s*报\s*)?记\s*者[^〕】\]）)]{1,24}?(?:报道|报导|報導|电)\s*[〕】\]）)](?=\s*\S)"
     )
 )
 # Page furniture: dates, weekdays, "7 理论", editor and contact lines, advertisement marks.
@@ -168,7 +172,7 @@ STAFF: Final = re.compile(
 _CONTINUATION_HINT: Final = re.compile(either("[转接]"))
 _CREDIT_HINT: Final = re.compile(either("[摄图来漫作绘画发]"))
 _BYLINE_HINT: Final = re.compile(either("[记通实特撰编]"))
-_LEAD_HINT: Final = re.compile(either("[讯电]"))
+_LEAD_HINT: Final = re.compile(either("[讯电导導道]"))
 
 
 class Line(NamedTuple):
