@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from typeset import set_column
 
 from paper_tui.loader import load_text
 
@@ -86,3 +87,24 @@ def test_more_ways_papers_print_their_headers(
     assert [(item.title, item.paragraphs) for item in meta.items] == [
         ("市图书馆新馆开馆", ("本报讯 今天天气很好，大家都很高兴。",))
     ]
+
+
+def test_a_kicker_that_opens_with_a_number_is_no_page_header() -> None:
+    page = "第19届亚运会\n杭州亚运会开幕\n\n本报讯 今天天气很好，大家都很高兴。\n"
+    [meta] = load_text(page).pages
+    assert meta.number is None
+    assert [item.title for item in meta.items] == ["第19届亚运会杭州亚运会开幕"]
+
+
+def test_a_paper_and_a_date_inside_the_text_stay_text() -> None:
+    # A masthead stands at the page's head; inside the text, the same words are a wrapped line.
+    first = "本报讯 " + "今天天气很好，大家都很高兴。" * 4
+    paragraph = "相关报道刊登在人民日报2024年4月19日头版，引起广泛关注，读者纷纷来电。"
+    lines = ["相关报道刊登在", "人民日报2024年4月19日", "头版，引起广泛关注，读者纷纷来电。"]
+    last = "市民表示，新馆环境优美，藏书丰富，今后会常来看书。" * 2
+    body = [*set_column(first, 8), *lines, *set_column(last, 8)]
+    page = "\n\n".join(["1 要闻", "市图书馆新馆开馆", "\n".join(body)])
+    [meta] = load_text(page + "\n").pages
+    [item] = meta.items
+    assert "".join(item.paragraphs) == first + paragraph + last
+    assert meta.date is None

@@ -68,6 +68,11 @@ def group(*blocks: list[str]) -> list[tuple[int, list]]:
             Headline(None, "绿色规划 绿色产业 绿色消费", "推进绿色发展的三大抓手"),
         ),
         (
+            # A doubled (fake-bold) line is the title, set apart from a kicker of its length.
+            (["聚焦民生实事"], ["办好民生实事办好民生实事"]),
+            Headline("聚焦民生实事", "办好民生实事", None),
+        ),
+        (
             # Lines of one length but punctuated, or longer than a phrase, are parts of their own.
             (["奋力“项”前进"], ["冲刺“开门红”"]),
             Headline(None, "奋力“项”前进", "冲刺“开门红”"),

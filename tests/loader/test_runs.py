@@ -6,6 +6,10 @@ import pytest
 from typeset import page_of, set_column
 
 from paper_tui.loader import load_text
+from paper_tui.loader.articles import _in_reading_order
+from paper_tui.loader.lines import make_line
+from paper_tui.loader.reflow import Piece
+from paper_tui.loader.runs import Run
 
 FAIR_TITLE = "大观镇举办首届蜂糖李采摘节"
 FAIR = (
@@ -280,3 +284,45 @@ def test_an_editors_note_is_read_before_the_article_it_introduces() -> None:
     text = page_of(set_column(PARKS, 16), [PARKS_TITLE], set_column(note, 16))
     [item] = load_text(text).items
     assert (item.title, item.paragraphs) == (PARKS_TITLE, (note, PARKS))
+
+
+def test_a_sentence_with_a_map_in_it_is_no_caption() -> None:
+    # 地图为 holds 图为; and a bracketed note that someone took the photos credits no one.
+    paragraph = (
+        "景区还在手绘地图为游客标注了最佳观景点，吸引游客拍照发朋友圈。（本文照片均由游客拍摄）"
+    )
+    items = load_text(page_of([FAIR_TITLE], set_column(FAIR, 16), set_column(paragraph, 16))).items
+    assert [(item.kind, item.paragraphs) for item in items] == [("article", (FAIR, paragraph))]
+
+
+def test_a_series_banner_over_a_continued_part_marks_that_part_only() -> None:
+    banner = "认真学习宣传贯彻党的二十大精神"
+    rest = "据介绍，新建公园将优先布局在老城区和人口密集区域，充分利用边角地、闲置地建设口袋公园。"
+    text = page_of(
+        [banner], ["（上接1版）", *set_column(rest, 16)], [PARKS_TITLE], set_column(PARKS, 16)
+    )
+    items = load_text(text).items
+    assert [(item.series, item.title, item.continued_from_page) for item in items] == [
+        (banner, None, 1),
+        (None, PARKS_TITLE, None),
+    ]
+
+
+def _piece(text: str) -> Piece:
+    return Piece("paragraph", [make_line(1, text)])
+
+
+def test_parts_that_go_on_in_one_column_are_read_in_their_order_after_it() -> None:
+    a1, a2, b, c = (_piece(t) for t in ("甲一。", "甲二。", "乙。", "丙。"))
+    first, second, third = Run(paragraphs=[a1, a2]), Run(paragraphs=[b]), Run(paragraphs=[c])
+    second.carries_on = third.carries_on = a1
+    order = [piece.text for _part, piece in _in_reading_order([first, second, third])]
+    assert order == ["甲一。", "乙。", "丙。", "甲二。"]
+
+
+def test_an_editors_note_is_read_first_even_from_a_part_that_goes_on_elsewhere() -> None:
+    a1, a2, note = (_piece(t) for t in ("甲一。", "甲二。", "编者按：本报推出专栏。"))
+    first, second = Run(paragraphs=[a1, a2]), Run(paragraphs=[note])
+    second.carries_on = a2
+    order = [piece.text for _part, piece in _in_reading_order([first, second])]
+    assert order == ["编者按：本报推出专栏。", "甲一。", "甲二。"]

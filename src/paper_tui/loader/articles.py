@@ -132,23 +132,23 @@ def _to_item(run: Run, page_key: str) -> Item:
 
 def _in_reading_order(parts: list[Run]) -> list[tuple[Run, Piece]]:
     """The parts' paragraphs in reading order, each with its part: a part that goes on in the
-    column of another part's paragraph comes right after that paragraph, and an editor's note
-    (编者按：…) comes first, wherever pdftotext put it."""
+    column of another part's paragraph comes right after that paragraph (after those already
+    placed there), and an editor's note (编者按：…) comes first, wherever pdftotext put it."""
     entries = [(part, piece) for part in parts for piece in part.paragraphs]
+    placed: dict[int, int] = {}
+    for part in parts:
+        target = part.carries_on
+        if target is None:
+            continue
+        rest = [entry for entry in entries if entry[0] is not part]
+        at = next((i for i, (_, piece) in enumerate(rest) if piece is target), None)
+        if at is not None:
+            at += 1 + placed.get(id(target), 0)
+            entries = [*rest[:at], *((part, piece) for piece in part.paragraphs), *rest[at:]]
+            placed[id(target)] = placed.get(id(target), 0) + len(part.paragraphs)
     notes = {id(piece) for _part, piece in entries if _EDITORS_NOTE.match(piece.text)}
     if notes:
         entries.sort(key=lambda entry: id(entry[1]) not in notes)
-    for part in parts:
-        if part.carries_on is None:
-            continue
-        rest = [entry for entry in entries if entry[0] is not part]
-        at = next((i for i, (_, piece) in enumerate(rest) if piece is part.carries_on), None)
-        if at is not None:
-            entries = [
-                *rest[: at + 1],
-                *((part, piece) for piece in part.paragraphs),
-                *rest[at + 1 :],
-            ]
     return entries
 
 

@@ -115,8 +115,9 @@ def text_width(text: str, punct_width: float = PUNCT_WIDTH) -> float:
     return punct * punct_width + rest
 
 
-# A note in brackets after a sentence's end, as briefs close: 。（赵丽）, 。（完）, 。（下转A4版）.
+# A note in brackets after a sentence's end, as briefs close: 。（赵丽）, 。”（完）, 。（下转A4版）.
 NOTE_MAX_CHARS: Final = 14
+_NUMERALS: Final = frozenset("一二三四五六七八九十")
 
 
 def ends_sentence(text: str) -> bool:
@@ -127,4 +128,11 @@ def ends_sentence(text: str) -> bool:
     if not text.endswith(("）", ")")):
         return False
     opened = max(text.rfind("（"), text.rfind("("))
-    return opened > 0 and len(text) - opened <= NOTE_MAX_CHARS and text[opened - 1] in SENTENCE_ENDS
+    if opened <= 0 or len(text) - opened > NOTE_MAX_CHARS:
+        return False
+    # Not the number of a list's next item: 。（二）, 。（12）
+    note = text[opened + 1 : -1].strip()
+    if note.isdigit() or all(char in _NUMERALS for char in note):
+        return False
+    before = text[:opened].rstrip(AFTER_SENTENCE)
+    return before != "" and before[-1] in SENTENCE_ENDS

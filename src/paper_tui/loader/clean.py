@@ -52,7 +52,8 @@ def remove_justification_spaces(line: str) -> str:
 
 def is_spread(line: str) -> bool:
     """Whether pdftotext spread a line's characters apart: the glyphs were stretched to fill the
-    column (``加 宏 大 ，愿 景``), as only a justified line is, never a paragraph's last one."""
+    column (``加 宏 大 ，愿 景``), as a justified line is (a paragraph's last line only in some
+    type, and then far short of the column)."""
     return unjustify(line)[1]
 
 

@@ -14,6 +14,7 @@ from typing import Final
 from paper_tui.loader.chars import LazyPattern
 from paper_tui.loader.lines import (
     DATE_LINE,
+    MASTHEAD_DATE,
     PAGE_HEADER,
     SECTION_HEADER,
     Line,
@@ -47,7 +48,7 @@ def read_furniture(lines: list[Line | None]) -> tuple[PageMeta, list[Line | None
     number = date = section = None
     taken: list[Line] = []
     for position, line in enumerate(present):
-        match = DATE_LINE.match(line.text)
+        match = DATE_LINE.match(line.text) or (line in edge and MASTHEAD_DATE.match(line.text))
         if match and (line in edge or line.role == "furniture"):
             if date is None:
                 date = _iso(match)

@@ -106,9 +106,14 @@ def _join_phrases(parts: list[_Part]) -> list[_Part]:
     (``绿色规划 绿色产业 绿色消费``)."""
     out: list[_Part] = []
     for part in parts:
-        if out and is_couplet(out[-1].text.rpartition(" ")[2], part.text):
-            last = out[-1]
-            out[-1] = _Part(f"{last.text} {part.text}", last.block, last.doubled or part.doubled)
+        last = out[-1] if out else None
+        # A doubled (fake-bold) line is the title itself, set apart from a kicker of its length.
+        if (
+            last is not None
+            and not (last.doubled or part.doubled)
+            and is_couplet(last.text.rpartition(" ")[2], part.text)
+        ):
+            out[-1] = _Part(f"{last.text} {part.text}", last.block)
             continue
         out.append(part)
     return out

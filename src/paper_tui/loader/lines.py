@@ -34,6 +34,8 @@ BYLINE: Final = LazyPattern(
     either(
         r"^[（(【〔]?(?:[■□◆◇●◎]\s*)?[\u4e00-\u9fff·]{0,14}?"
         r"(?:记\s*者|通\s*讯\s*员|实\s*习\s*生|特约撰稿|撰\s*文|编\s*译)"
+        # A column's label is no name: 【记者手记】, 〔记者观察〕.
+        r"(?!手记|观察|调查|探访|连线|札记|笔记|追踪|视点|实录|体验|来信)"
         r"\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?:[\s、/／]+[\u4e00-\u9fff·/／]{1,8}){0,8}"
         # 本报记者陈大文报道, 記者陳大文／台北報導
         r"(?:\s*(?:报道|报导|報導))?[)）】〕]?$"
@@ -52,8 +54,9 @@ WRITER: Final = LazyPattern(
         rf"|^{_NAMES}\s*[/／]\s*文\s+{_NAMES}\s*[/／]\s*[图摄]$"
     )
 )
-# Lines that open with a box mark are credits or bylines in local dailies: "■记者 居丹荔".
-BOXED: Final = re.compile(r"^[■□◆◇●◎]\s*\S")
+# Lines that open with a box mark are credits or bylines in local dailies if they name someone:
+# "■记者 居丹荔", "□ 张三" (not "■新闻链接").
+BOXED: Final = re.compile(r"^[■□◆◇●]\s*\S")
 # The frame of a box of briefs: "◇简 讯◇", "【简讯】" (a heading, never a byline).
 BRIEF_BOX: Final = re.compile(either(r"^[◇◆■□●◎【\[〔]*\s*简\s*讯\s*[◇◆■□●◎】\]〕]*$"))
 # Photo credits: "■摄影 王强", "朱艳霞 摄", "李天亮/摄", "制图：李姿阅", "受访者供图"; and
@@ -90,10 +93,18 @@ _MARKER_BEFORE: Final = LazyPattern(either(rf"^({_MARKER})\s*(\S.*)$"))
 # papers open a caption with an arrow at its photo or its number (图①), and bracket the credit:
 # "▲…（记者 王五 摄）".
 _SHOT_BY: Final = r"[\u4e00-\u9fff·]{0,12}?(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}\s*[/／]?\s*摄"
+# In brackets, a credit names its role or sets its name apart: （记者 王五 摄）, （王五 摄）, not
+# （本文照片均由游客拍摄）.
+_SHOT_BY_BOXED: Final = (
+    r"[（(]\s*(?:[\u4e00-\u9fff·]{0,8}?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}\s*[/／]?\s*"
+    r"|[\u4e00-\u9fff·]{2,4}(?:\s+|\s*[/／]\s*))摄\s*[)）]"
+)
 INLINE_CAPTION: Final = LazyPattern(
     either(
-        r"^(?:(?P<lead>[上下左右]?图[：:为]|图片[：:为]|[▲△▼▽↑↓←→]|图?\s*[①-⑳]).*|.*图为.*)"
-        rf"(?:[。！]\s*(?P<credit>{_SHOT_BY})|[。！]?\s*(?P<boxed>[（(]\s*{_SHOT_BY}\s*[)）]))\s*$"
+        # 图为 opens a sentence: 地图为游客… is no caption.
+        r"^(?:(?P<lead>[上下左右]?图[：:为]|图片[：:为]|[▲△▼▽↑↓←→]|图?\s*[①-⑳]).*"
+        r"|(?:.*[。！？，；]\s*)?图为.*)"
+        rf"(?:[。！]\s*(?P<credit>{_SHOT_BY})|[。！]?\s*(?P<boxed>{_SHOT_BY_BOXED}))\s*$"
     )
 )
 # A photo credit's last word, 摄 ("shot by"), in either script.
@@ -123,26 +134,28 @@ LEAD: Final = LazyPattern(
         r"[\u4e00-\u9fff\d\s月日]{0,14}?(?:讯(?!员)|电)[】〕\]]?"
         r"(?=[\s（(“「【\d]|$|[\u4e00-\u9fff])"
         # A reporter's dateline opening the text: 〔记者陈大文／台北报导〕行政院今天…
-        r"|^[〔【\[（(]\s*(?:本\s*报\s*)?记\s*者[^〕】\]）)]{1,24}?(?:报道|报导|報導|电)\s*[〕】\]）)](?=\s*\S)"
+        r"|^[〔【\[（(]\s*(?:本\s*报\s*)?记\s*者[^〕】\]）)，。,]{1,24}?(?:报道|报导|報導|电)\s*[〕】\]）)](?=\s*\S)"
     )
 )
 # Page furniture: dates, weekdays, "7 理论", editor and contact lines, advertisement marks.
-DATE_LINE: Final = re.compile(
-    either(
-        # After the paper's name, on a masthead: 福州晚报 2024年4月19日 星期五
-        r"^(?:[\u4e00-\u9fff·]{2,10}[报刊]\s*)?"
-        r"(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
-        # or in figures: 2021.3.23, 2021-03-23, 2021/3/23
-        r"|(?P<fy>\d{4})\s*(?P<sep>[.．/-])\s*(?P<fm>\d{1,2})\s*(?P=sep)\s*(?P<fd>\d{1,2}))"
-        r"(?:\s*星期[一二三四五六日天])?"
-        r"(?:\s*(?:农历|丁|戊|己|庚|辛|壬|癸|甲|乙|丙)\S*)*$"
-    )
+_DATE: Final = (
+    r"(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    # or in figures: 2021.3.23, 2021-03-23, 2021/3/23
+    r"|(?P<fy>\d{4})\s*(?P<sep>[.．/-])\s*(?P<fm>\d{1,2})\s*(?P=sep)\s*(?P<fd>\d{1,2}))"
+    r"(?:\s*星期[一二三四五六日天])?"
+    r"(?:\s*(?:农历|丁|戊|己|庚|辛|壬|癸|甲|乙|丙)\S*)*$"
 )
+DATE_LINE: Final = re.compile(either("^" + _DATE))
+# The date after the paper's name, on a masthead: 福州晚报 2024年4月19日 星期五 (at a page's
+# head only: inside the text, 刊登在人民日报2024年4月19日 is a wrapped line).
+MASTHEAD_DATE: Final = re.compile(either(r"^[\u4e00-\u9fff·]{2,10}[报刊]\s*" + _DATE))
 WEEKDAY: Final = re.compile(r"^星期[一二三四五六日天]$")
 PAGE_HEADER: Final = LazyPattern(
     either(
-        r"^第?\s*(?P<num>[A-Za-z]?\d{1,3})(?:\s*版)?"
-        r"(?:\s*[:：]?\s*(?P<section>[\u4e00-\u9fff·]{2,8}?))?"
+        # 第 only before a page's number: 第3版, not 第19届亚运会.
+        r"^(?:第\s*(?=[A-Za-z]?\d{1,3}\s*版))?(?P<num>[A-Za-z]?\d{1,3})(?:\s*版)?"
+        # A section's name, not a count (5次全国人口普查, 3季度…).
+        r"(?:\s*[:：]?\s*(?P<section>(?![届次季个号名项条件期])[\u4e00-\u9fff·]{2,8}?))?"
         # A header may end with the page's editor or contacts: A3 要闻 责编 张三, 05 综合新闻
         # 微信：lswbwx
         r"(?:\s*(?:责\s*编|责任编辑|编\s*辑|美\s*编)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4})*"
@@ -356,7 +369,7 @@ def _is_staff(text: str) -> bool:
 
 
 def _lead(text: str) -> re.Match[str] | None:
-    """``LEAD.match``, skipped for text without the 讯 or 电 that every lead ends with."""
+    """``LEAD.match``, skipped for text without the 讯, 电 or 报道 (報導) every lead holds."""
     if _LEAD_HINT.search(text) is None:
         return None
     return LEAD.match(text)

@@ -84,17 +84,32 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
     brief_box = False
     notices = _notice_titles(pieces)
     trailing = _bylines_trail(pieces)
-    banner: Piece | None = None
+    banner: tuple[int, Piece] | None = None
 
     def close() -> None:
         nonlocal current
         current = None
+
+    def release() -> None:
+        # A banner over no text of its own (a headline, a notice, a photo comes first) is a
+        # headline as any other, not the mark of an article further down.
+        nonlocal banner
+        if banner is not None:
+            headlines.append(banner)
+            banner = None
+
+    def hand_on(run: Run) -> None:
+        nonlocal banner
+        if banner is not None:
+            run.banner = banner[1]
+            banner = None
 
     for index, piece in enumerate(pieces):
         kind = piece.kind
         if index in notices:
             # Notices share their wording (本院受理的原告…): only their order tells which text
             # is whose, so each title heads the text under it.
+            release()
             piece.kind = "headline"
             current = Run(start=index, end=index, strong_start=True)
             current.headlines.append((index, piece))
@@ -110,6 +125,7 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
                 continue
             caption = inline_caption(text) if len(text) <= CAPTION_MAX_CHARS else None
             if caption:
+                release()
                 credit = caption["credit"] or caption["boxed"]
                 photo = Run(start=index, end=index, credit=True, caption_credit=credit)
                 photo.paragraphs.append(piece)
@@ -133,21 +149,19 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
                 # page that sets bylines over their text.
                 opens = lead or (not trailing and _under_reporter(pieces, index))
                 current = Run(start=index, end=index, strong_start=opens, in_brief_box=brief_box)
-                current.banner, banner = banner, None
+                hand_on(current)
                 current.carries_on = piece.carries_on
                 runs.append(current)
             current.paragraphs.append(piece)
             current.end = index
         elif kind == "headline":
+            release()
             if BRIEF_BOX.match(piece.text.replace(" ", "")):
                 brief_box = True
                 # The box's label: the page keeps it with its furniture, as no item heads it.
                 piece.kind = "furniture"
             elif _is_lone_banner(pieces, index):
-                if banner is not None:
-                    # Over no text of its own: a headline as any other.
-                    headlines.append((pieces.index(banner), banner))
-                banner = piece
+                banner = (index, piece)
             else:
                 headlines.append((index, piece))
                 brief_box = False
@@ -158,6 +172,7 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
                 current.closes_article = True
             close()
         elif kind == "credit":
+            release()
             if current is not None and len(current.text) <= CAPTION_MAX_CHARS:
                 current.credit = True
                 bylines.append(index)
@@ -178,10 +193,9 @@ def segment(pieces: list[Piece]) -> tuple[list[Run], list[tuple[int, Piece]], li
                 close()
                 current = Run(start=index, end=index, strong_start=True)
                 current.continued_from = page
+                hand_on(current)
                 runs.append(current)
-    if banner is not None:
-        # Over no text: the banner is all there is of its item, its title.
-        headlines.append((pieces.index(banner), banner))
+    release()
     return runs, headlines, bylines
 
 
