@@ -234,3 +234,21 @@ def test_a_text_line_over_a_tail_is_no_title_when_the_text_it_would_head_is_not_
     assert line not in [item.title for item in items]
     assert check_title in [item.title for item in items]
     assert not any(health + rest in item.paragraphs for item in items)
+
+
+def test_a_tail_of_one_character_and_a_clause_goes_back_past_another_article() -> None:
+    # 拒 | 绝: the column's foot stops mid-word; its next column's top, a line short as a last
+    # line is, opens with the word's last character and a comma, as no paragraph opens.
+    title = "物业擅自出租公共区域被判返还收益"
+    paragraph = (
+        "本报讯 小区物业公司将公共区域出租给商户收取租金，收益却一直未向业主公开。"
+        "业主委员会多次要求物业公司公开收支情况，但均遭拒绝，遂诉至法院。"
+    )
+    lines = set_column(paragraph[:-8], 16)
+    assert lines[-1].endswith("拒")
+    text = page_of([title], lines, [FRAUD_TITLE], set_column(FRAUD, 16), [paragraph[-8:]])
+    items = load_text(text).items
+    assert [(item.title, item.paragraphs) for item in items] == [
+        (title, (paragraph,)),
+        (FRAUD_TITLE, (FRAUD,)),
+    ]

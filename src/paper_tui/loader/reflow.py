@@ -188,6 +188,9 @@ def is_headline_text(text: str) -> bool:
 _HEADLINE_STOPS: Final = re.compile(r"[，。；,;]")
 _SUBHEADING_STOPS: Final = re.compile(r"[，。；！？,;!?]")
 _WORD_ENDS: Final = "，。；！？"
+# A line that opens with a word's last character, then a clause's end: 绝，遂诉至法院。 (two
+# characters may be a word of their own: 当前，).
+_OPENS_WITH_LAST_CHAR: Final = re.compile(f"[{CJK_RANGES}][。，；！？、：]")
 # Running text keeps no space between two ideographs; a headline may, between its phrases.
 PHRASE_BREAK: Final = re.compile(f"[{CJK_RANGES}] [{CJK_RANGES}]")
 
@@ -340,8 +343,12 @@ def _split_run_after(
         close(len(run) - len(current), current)
     if pieces and pieces[0].kind == "paragraph":
         first = pieces[0].lines[0]
+        # Not indented, or opening with a word's last character and a clause's end, as no
+        # paragraph begins: it goes on from elsewhere, however short its line.
         pieces[0].open_start = not is_lead(first.text) and (
-            first.text[0] in CLOSING or widths[0] - printed.inner[0] < INDENT_MIN
+            first.text[0] in CLOSING
+            or widths[0] - printed.inner[0] < INDENT_MIN
+            or _OPENS_WITH_LAST_CHAR.match(first.text) is not None
         )
     return pieces
 
