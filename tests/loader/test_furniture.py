@@ -76,6 +76,13 @@ def test_staff_roles_over_their_names_and_a_section_before_its_number() -> None:
         (["第3版"], 3, None, None),
         (["A3 要闻 责编 张三"], 3, None, "要闻"),
         (["本版编辑：张三 校对：李四", "国内统一刊号：CN35-0023", "2 综合"], 2, None, "综合"),
+        (
+            ["东川日报", "2024年4月19日 星期五", "农历甲辰年三月十一", "第1版 要闻"],
+            1,
+            "2024-04-19",
+            "要闻",
+        ),
+        (["中華民國113年4月19日 星期五", "A6 生活新聞"], 6, "2024-04-19", "生活新聞"),
     ],
 )
 def test_more_ways_papers_print_their_headers(

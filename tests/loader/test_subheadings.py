@@ -192,3 +192,18 @@ def test_a_subheading_after_a_paragraph_ending_at_a_full_line_is_one(
     [item] = load_text(page_of(["乡村振兴的实践与思考"], ["王平"], body)).items
     assert item.paragraphs == (first, one, second, two, third)
     assert item.subheadings == (1, 3)
+
+
+def test_a_numbered_heading_in_a_block_of_its_own_heads_a_section_not_an_article() -> None:
+    first = "县域是国民经济的基本单元，也是推动高质量发展的重要阵地，发展新质生产力大有可为。"
+    second = "新质生产力是创新起主导作用的先进生产力质态，由技术革命性突破而催生。"
+    text = page_of(
+        ["以新质生产力推动县域经济高质量发展"],
+        ["张明远"],
+        set_column(first, 16),
+        ["一、把握科学内涵"],
+        set_column(second, 16),
+    )
+    [item] = load_text(text).items
+    assert item.paragraphs == (first, "一、把握科学内涵", second)
+    assert item.subheadings == (1,)

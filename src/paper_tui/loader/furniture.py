@@ -14,6 +14,7 @@ from typing import Final
 from paper_tui.loader.chars import LazyPattern
 from paper_tui.loader.lines import (
     DATE_LINE,
+    MASTHEAD,
     MASTHEAD_DATE,
     PAGE_HEADER,
     SECTION_HEADER,
@@ -23,6 +24,8 @@ from paper_tui.loader.lines import (
 
 # Furniture is looked for among this many non-blank lines at each end of a page.
 HEAD_LINES: Final = 8
+# A paper's name alone is its masthead among a page's first lines.
+MASTHEAD_LINES: Final = 3
 TAIL_LINES: Final = 4
 _SECTION: Final = LazyPattern(r"^[\u4e00-\u9fff·]{2,6}$")
 _PATH_DATE: Final = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[-_.]?([01]\d)[-_.]?([0-3]\d)")
@@ -67,6 +70,9 @@ def read_furniture(lines: list[Line | None]) -> tuple[PageMeta, list[Line | None
             continue
         if line not in edge:
             continue
+        if position < MASTHEAD_LINES and MASTHEAD.match(line.text):
+            taken.append(line)
+            continue
         header = PAGE_HEADER.match(line.text) or SECTION_HEADER.match(line.text)
         if header and number is None:
             number = int(re.sub(r"\D", "", header["num"]))
@@ -102,7 +108,11 @@ def _head(present: list[Line]) -> list[Line]:
 
 def _iso(match: re.Match[str]) -> str | None:
     """The date a date line names, as YYYY-MM-DD (None if there is no such day)."""
-    year, month, day = (match[key] or match[f"f{key}"] for key in "ymd")
+    if match["ry"]:
+        # The Republic's first year is 1912.
+        year, month, day = str(int(match["ry"]) + 1911), match["rm"], match["rd"]
+    else:
+        year, month, day = (match[key] or match[f"f{key}"] for key in "ymd")
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
         return None
     return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"

@@ -141,7 +141,9 @@ LEAD: Final = LazyPattern(
 _DATE: Final = (
     r"(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
     # or in figures: 2021.3.23, 2021-03-23, 2021/3/23
-    r"|(?P<fy>\d{4})\s*(?P<sep>[.．/-])\s*(?P<fm>\d{1,2})\s*(?P=sep)\s*(?P<fd>\d{1,2}))"
+    r"|(?P<fy>\d{4})\s*(?P<sep>[.．/-])\s*(?P<fm>\d{1,2})\s*(?P=sep)\s*(?P<fd>\d{1,2})"
+    # or in the years of the Republic, as Taiwan's papers date: 中華民國113年4月19日
+    r"|(?:中华)?民[国國]\s*(?P<ry>\d{2,3})\s*年\s*(?P<rm>\d{1,2})\s*月\s*(?P<rd>\d{1,2})\s*日)"
     r"(?:\s*星期[一二三四五六日天])?"
     r"(?:\s*(?:农历|丁|戊|己|庚|辛|壬|癸|甲|乙|丙)\S*)*$"
 )
@@ -150,6 +152,21 @@ DATE_LINE: Final = re.compile(either("^" + _DATE))
 # head only: inside the text, 刊登在人民日报2024年4月19日 is a wrapped line).
 MASTHEAD_DATE: Final = re.compile(either(r"^[\u4e00-\u9fff·]{2,10}[报刊]\s*" + _DATE))
 WEEKDAY: Final = re.compile(r"^星期[一二三四五六日天]$")
+# The day in the lunar calendar, a line of its own under the date: 农历甲辰年三月十一.
+LUNAR_DATE: Final = re.compile(
+    either(
+        r"^(?:农历\s*)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年"
+        r"\s*[正一二三四五六七八九十冬腊闰]{1,3}月\s*[初一二三四五六七八九十廿卅]{1,3}$"
+    )
+)
+# A paper's name alone, at the head of its page: 东川日报.
+MASTHEAD: Final = LazyPattern(either(r"^[\u4e00-\u9fff·]{2,10}[报刊]$"))
+# A paper's commentator, who signs its editorials: 本报评论员, 人民日报特约评论员.
+COMMENTATOR: Final = re.compile(
+    either(
+        r"^(?:本报|本刊|新华社|[\u4e00-\u9fff]{1,6}(?:日报|晚报|早报|晨报|时报))?(?:特约)?评论员$"
+    )
+)
 PAGE_HEADER: Final = LazyPattern(
     either(
         # 第 only before a page's number: 第3版, not 第19届亚运会.
@@ -215,7 +232,7 @@ def classify(text: str) -> Role:
     if ("，" in text or "。" in text) and len(text) > 12:
         # Running text: of the fixed wordings only a contact line can hold commas or stops.
         return "furniture" if _is_staff(text) else "body"
-    if _is_staff(text) or DATE_LINE.match(text) or WEEKDAY.match(text):
+    if _is_staff(text) or DATE_LINE.match(text) or WEEKDAY.match(text) or LUNAR_DATE.match(text):
         return "furniture"
     if _CONTINUATION_HINT.search(text) and CONTINUATION.match(text):
         return "continuation"
@@ -235,7 +252,7 @@ def classify(text: str) -> Role:
         and _names_someone(text[1:])
     ):
         return "byline"
-    if is_closing_credit(text):
+    if is_closing_credit(text) or COMMENTATOR.match(text):
         return "byline"
     return "body"
 

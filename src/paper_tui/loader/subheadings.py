@@ -11,6 +11,7 @@ restate its article's title within a longer phrase (``充分认识…的重大�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -20,6 +21,9 @@ from paper_tui.loader.reflow import Piece, neighbour, neighbour_at, text_before
 from paper_tui.loader.similarity import PageGrams, bigrams
 
 _TEXT: Final = ("paragraph", "subheading")
+# A section's number: 一、, （二）, 3. (a title carries none).
+_CN: Final = "[一二三四五六七八九十]{1,3}"
+NUMBERED: Final = re.compile(rf"^(?:{_CN}、|[（(]{_CN}[)）]|\d{{1,2}}[.．、](?!\d))\S")
 # A title this long, quoted whole in another line, is not there by chance.
 MIN_TITLE_CHARS: Final = 4
 
@@ -39,6 +43,7 @@ def demote_subheadings(pieces: list[Piece]) -> None:
             _follows_title_and_author(pieces, index)
             or _in_series(piece.text, series)
             or _restates_title(piece.text, titles)
+            or _numbered(piece.text, pieces, index)
         ):
             piece.kind = "subheading"
 
@@ -75,6 +80,16 @@ def promote_titles(pieces: list[Piece]) -> None:
         text = weights.mask(bigrams("".join(p.text for p in text_before(pieces, index))))
         if weights.coverages(heading, [text])[0] < MIN_HEADLINE_COVERAGE:
             piece.kind = "headline"
+
+
+def _numbered(text: str, pieces: Sequence[Piece], index: int) -> bool:
+    """Whether a line is a numbered section heading (一、…, （二）…, 3.…) between the text it
+    follows and the text it heads: a title is not numbered, nor set after a finished paragraph
+    over more text."""
+    if NUMBERED.match(text) is None:
+        return False
+    before = neighbour(pieces, index, -1)
+    return before is not None and before.kind in _TEXT
 
 
 def _follows_title_and_author(pieces: Sequence[Piece], index: int) -> bool:
