@@ -252,3 +252,20 @@ def test_a_tail_of_one_character_and_a_clause_goes_back_past_another_article() -
         (title, (paragraph,)),
         (FRAUD_TITLE, (FRAUD,)),
     ]
+
+
+def test_a_title_between_two_columns_of_its_article_stays_a_title() -> None:
+    # 方 | 法: the column stops mid-word, the title pdftotext emitted next is as wide as a
+    # column, and the next column's top opens with the word's last character: the title is no
+    # cut-off line, and the paragraph goes on past it.
+    title = "让非遗在年轻人手中“活”起来"
+    answer = "刘晓梅：去年的“非遗潮集”吸引了超过10万人次参与。这说明，只要找对方法，年轻人是非常愿意走近非遗的。"
+    question = "记者：下一步还有哪些打算？"
+    cut = answer.index("法，")
+    text = page_of(
+        set_column(answer[:cut], 16),
+        [title],
+        [*set_column(answer[cut:], 16, 0), *set_column(question, 16)],
+    )
+    [item] = load_text(text).items
+    assert (item.title, item.paragraphs) == (title, (answer, question))

@@ -98,7 +98,7 @@ def _evidence(end: str, start: str, page_grams: _Occurrences, apart: str = "") -
 
 def join_fragments(pieces: list[Piece]) -> list[Piece]:
     """Attach each fragment that continues another to it; return the remaining pieces."""
-    _restore_titles(pieces)
+    _restore_titles(pieces, _Occurrences("\n".join(p.text for p in pieces if p.kind in _BODY)))
     page_grams = _Occurrences("\n".join(p.text for p in pieces if p.kind in _BODY))
     _reclaim_cut_lines(pieces, page_grams)
     _split_titles_over_text(pieces, page_grams)
@@ -157,12 +157,14 @@ def join_fragments(pieces: list[Piece]) -> list[Piece]:
     return [p for p in pieces if id(p) not in used_start]
 
 
-def _restore_titles(pieces: list[Piece]) -> None:
+def _restore_titles(pieces: list[Piece], page_grams: _Occurrences) -> None:
     """Make a headline again of unpunctuated lines taken for a cut-off paragraph over a lead.
 
     A title as wide as a column, in a block of its own after a paragraph that stops
     mid-sentence, reads like that paragraph's tail; but a lead (本报讯…) right under it opens an
-    article, and what stands over an article's lead is its title.
+    article, and what stands over an article's lead is its title. So is a title over the
+    paragraph's true tail, which opens with the rest of the word it stopped in: …只要找对方 /
+    让非遗在年轻人手中“活”起来 / 法，年轻人….
     """
     for index, piece in enumerate(pieces[:-1]):
         alone = index == 0 or pieces[index - 1].block != piece.block
@@ -174,9 +176,29 @@ def _restore_titles(pieces: list[Piece]) -> None:
         ):
             continue
         following = _next_body(pieces, index)
-        if following is not None and is_lead(following.lines[0].text):
+        if following is None:
+            continue
+        if is_lead(following.lines[0].text) or _goes_on_past(pieces, index, following, page_grams):
             piece.kind = "headline"
             piece.open_start = piece.open_end = False
+
+
+def _goes_on_past(
+    pieces: list[Piece], index: int, following: Piece, page_grams: _Occurrences
+) -> bool:
+    """Whether the paragraph before ``pieces[index]`` goes on in ``following`` instead: it opens
+    with one character and a clause's end, which with the paragraph's last ones make a word."""
+    before = neighbour(pieces, index, -1)
+    if before is None or before.kind not in _BODY or not before.open_end:
+        return False
+    if not _opens_with_last_char(following):
+        return False
+    return _evidence(before.text[-4:], following.text[:4], page_grams) >= MIN_SCORE
+
+
+def _opens_with_last_char(piece: Piece) -> bool:
+    """Whether a piece opens with one character and a clause's end: the rest of a word (法，)."""
+    return len(piece.text) > 1 and _OPENS_WITH_TAIL.match(piece.text[:2]) is not None
 
 
 def _reclaim_cut_lines(pieces: list[Piece], page_grams: _Occurrences) -> None:
@@ -200,6 +222,11 @@ def _reclaim_cut_lines(pieces: list[Piece], page_grams: _Occurrences) -> None:
             _is_tail(following)
             and _seam_evidence(piece.text[-4:], following.text[:4], page_grams) >= MIN_SCORE
         ):
+            continue
+        if _opens_with_last_char(following) and (
+            _evidence(piece.text[-4:], following.text[:4], page_grams) < MIN_SCORE
+        ):
+            # The rest of a word (法，) finishes some word, not this line's: 起来|法 is none.
             continue
         column = following.width
         if all(-0.5 <= column - line.width <= INDENT_MAX for line in piece.lines):
@@ -435,6 +462,9 @@ def _score(
     evidence = _evidence(tail, head, page_grams)
     if start.lines[0].text[0] in CLOSING:
         evidence += 2.0
+    elif _opens_with_last_char(start):
+        # The rest of a word (法，) goes on from some text; the seam's words tell which.
+        evidence += 1.0
     if (
         not adjacent
         and not (aligned and widths_match)
