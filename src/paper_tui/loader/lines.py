@@ -32,7 +32,8 @@ _NAME: Final = r"[\u4e00-\u9fff·]{1,4}"
 # "新甘肃·甘肃法治报记者 齐洪德", "顶端新闻·河南商报记者 刘慧丽 见习记者 李衍慧/文".
 BYLINE: Final = LazyPattern(
     either(
-        r"^[（(【〔]?(?:[■□◆◇●◎]\s*)?[\u4e00-\u9fff·]{0,14}?"
+        # A bracket of 【 or 〔 closes on the line: 〔记者陈大文／台中报 is a wrapped dateline.
+        r"^(?:[（(]|[【〔](?=.*[】〕]$))?(?:[■□◆◇●◎]\s*)?[\u4e00-\u9fff·]{0,14}?"
         r"(?:记\s*者|通\s*讯\s*员|实\s*习\s*生|特约撰稿|撰\s*文|编\s*译)"
         # A column's label is no name: 【记者手记】, 〔记者观察〕.
         r"(?!手记|观察|调查|探访|连线|札记|笔记|追踪|视点|实录|体验|来信)"
