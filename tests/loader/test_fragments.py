@@ -269,3 +269,26 @@ def test_a_title_between_two_columns_of_its_article_stays_a_title() -> None:
     )
     [item] = load_text(text).items
     assert (item.title, item.paragraphs) == (title, (answer, question))
+
+
+def test_a_headline_after_the_rest_of_its_article_titles_its_first_column_too() -> None:
+    # pdftotext emitted the article's first column (its lead), another article, the column that
+    # goes on from the first, and only then the headline: one article under that headline.
+    title = "法院判令物业公司返还公共收益"
+    first = (
+        "本报讯 小区物业公司将公共区域出租给商户收取租金，收益却一直未向业主公开。"
+        "业主委员会多次要求物业公司公开收支情况，但均遭拒绝，遂诉至法院。"
+    )
+    # The headline's words are the second column's more than the first's: by them alone, the
+    # headline would be the second column's, and the lead a brief of its own.
+    second = "法院审理认为，公共收益属于业主共有，法院判令物业公司返还公共收益十八万元。"
+    text = page_of(
+        set_column(first[:-8], 16),
+        [FRAUD_TITLE],
+        set_column(FRAUD, 16),
+        [first[-8:], *set_column(second, 16)],
+        [title],
+    )
+    items = load_text(text).items
+    found = {(item.title, item.paragraphs) for item in items}
+    assert found == {(title, (first, second)), (FRAUD_TITLE, (FRAUD,))}

@@ -35,6 +35,7 @@ def build_items(pieces: list[Piece], page_key: str) -> list[Item]:
     if not runs and not headlines and not bylines:
         return []
     headings = grouping.attach_headlines(runs, headlines, pieces)
+    grouping.hand_back_headlines(runs)
     articles = grouping.cluster(runs, pieces)
     articles = grouping.place_headings(articles, runs, headings, pieces)
     attach_bylines(articles, runs, bylines, pieces)

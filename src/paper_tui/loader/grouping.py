@@ -175,6 +175,20 @@ def attach_headlines(
     return [headline for h, headline in enumerate(headlines) if h not in home]
 
 
+def hand_back_headlines(runs: list[Run]) -> None:
+    """Give the headlines of a run that goes on in another run's column to that run, when it
+    has none: pdftotext emitted the article's first column, then its headline after the rest.
+
+    The run the headline went to by nearness is read after the other's paragraph, as one text;
+    so the headline is the whole article's, and the run then joins it as any untitled one does.
+    """
+    holder = {id(piece): run for run in runs for piece in run.paragraphs}
+    for run in runs:
+        first = holder.get(id(run.carries_on))
+        if first is not None and first is not run and run.headlines and not first.headlines:
+            first.headlines, run.headlines = run.headlines, []
+
+
 def _titles_over_bylined(headlines: list[tuple[int, Piece]], pieces: list[Piece]) -> dict[int, int]:
     """Headlines set right over a headline with its byline under it: ``{over: below}``.
 
