@@ -326,3 +326,23 @@ def test_an_editors_note_is_read_first_even_from_a_part_that_goes_on_elsewhere()
     second.carries_on = a2
     order = [piece.text for _part, piece in _in_reading_order([first, second])]
     assert order == ["编者按：本报推出专栏。", "甲一。", "甲二。"]
+
+
+def test_no_headline_from_outside_a_box_of_briefs_heads_a_brief_in_it() -> None:
+    # The subtitle, emitted after its article with its title, stands right over the box: it
+    # is still the subway article's.
+    title, subtitle = "地铁5号线二期启动“空载”试运行", "预计年底前开通初期运营"
+    subway = "本报讯 4月18日上午，地铁5号线二期工程正式启动“空载”试运行，全面检验各系统的稳定性。"
+    hours = "本报讯 从4月20日起，市图书馆闭馆时间延长至晚上9点。（张敏）"
+    text = page_of(
+        ["晚报记者 黄磊", *set_column(subway, 16)],
+        [title],
+        [subtitle],
+        ["◇简 讯◇"],
+        set_column(hours, 16),
+    )
+    items = load_text(text).items
+    assert [(item.kind, item.title, item.subtitle) for item in items] == [
+        ("article", title, subtitle),
+        ("brief", None, None),
+    ]

@@ -16,6 +16,7 @@ import operator
 from typing import Final
 
 from paper_tui.loader.headlines import is_couplet, is_series_banner
+from paper_tui.loader.lines import BRIEF_BOX
 from paper_tui.loader.reflow import Piece
 from paper_tui.loader.runs import Run
 from paper_tui.loader.similarity import PageGrams, bigrams
@@ -95,6 +96,8 @@ def attach_headlines(
     weights = _page_weights(bodies)
     scored: list[tuple[float, int, int]] = []
     covered: dict[tuple[int, int], float] = {}
+    # The labels of boxes of briefs (◇简 讯◇): no headline from outside a box heads a brief in it.
+    boxes = [index for index, piece in enumerate(pieces) if _is_box_label(piece)]
     for h, (position, piece) in enumerate(headlines):
         bonus = BYLINE_BONUS if _has_byline(pieces, position) else 0.0
         wanted = weights.mask(bigrams(piece.text))
@@ -102,6 +105,8 @@ def attach_headlines(
             zip(bodies, weights.coverages(wanted, weights.masks), strict=True)
         ):
             covered[h, r] = content
+            if run.in_brief_box and any(position < box < run.start for box in boxes):
+                continue
             if position < run.start:
                 gap = distance(pieces, position, run.start)
             else:
@@ -173,6 +178,10 @@ def attach_headlines(
         if not bodies[r].headlines:
             bodies[r].claimed_by = bodies[home[h]]
     return [headline for h, headline in enumerate(headlines) if h not in home]
+
+
+def _is_box_label(piece: Piece) -> bool:
+    return piece.kind == "furniture" and BRIEF_BOX.match(piece.text.replace(" ", "")) is not None
 
 
 def hand_back_headlines(runs: list[Run]) -> None:
