@@ -346,3 +346,26 @@ def test_no_headline_from_outside_a_box_of_briefs_heads_a_brief_in_it() -> None:
         ("article", title, subtitle),
         ("brief", None, None),
     ]
+
+
+def test_a_name_in_brackets_closes_the_text_above_it_whatever_title_its_block_holds() -> None:
+    # A column break fell inside the second brief: its end, its writer's name and the next
+    # brief's title came out as one block.
+    first = "本报讯 4月18日，市第一人民医院专家走进和平社区开展义诊活动，发放健康手册300余册。"
+    second = "本报讯 经过三个月改造，城南菜市场近日重新开业。"
+    lines = set_column(first, 14)
+    text = page_of(
+        ["百场义诊进社区", *lines[:1]],
+        [
+            *lines[1:],
+            "（刘洋 李静）",
+            "城南菜市场完成提升改造",
+            *set_column(second, 14),
+            "（王晓燕）",
+        ],
+    )
+    items = load_text(text).items
+    assert [(item.title, item.bylines) for item in items] == [
+        ("百场义诊进社区", ("（刘洋 李静）",)),
+        ("城南菜市场完成提升改造", ("（王晓燕）",)),
+    ]

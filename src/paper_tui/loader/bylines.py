@@ -31,6 +31,11 @@ def attach_bylines(
 def _byline_owner(
     articles: list[Run], runs: list[Run], position: int, piece: Piece, pieces: list[Piece]
 ) -> Run | None:
+    before = [run for run in runs if run.end < position and run.paragraphs]
+    # A name in brackets closes the text right above it, whatever headline its block holds.
+    closes = bool(before) and distance(pieces, before[-1].end, position) == 0
+    if closes and is_closing_credit(piece.text):
+        return owner_of(articles, before[-1])
     # A byline set in one block with a headline belongs to that headline's article.
     for article in articles:
         if any(headline.block == piece.block for _pos, headline in article.headlines):
@@ -39,14 +44,8 @@ def _byline_owner(
         for run in runs:
             if run.credit and run.end < position and distance(pieces, run.end, position) == 0:
                 return owner_of(articles, run)
-    before = [run for run in runs if run.end < position and run.paragraphs]
-    # A name in brackets closes the text above it; so does a byline printed as the last line
-    # of that text's block, right under the end of a sentence.
-    if (
-        before
-        and distance(pieces, before[-1].end, position) == 0
-        and (is_closing_credit(piece.text) or _closes_block(pieces, position))
-    ):
+    # So does a byline printed as the last line of that text's block, under a sentence's end.
+    if closes and _closes_block(pieces, position):
         return owner_of(articles, before[-1])
     following = [run for run in runs if run.start > position and run.paragraphs]
     if following and distance(pieces, position, following[0].start) <= 2:
