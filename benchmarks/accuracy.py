@@ -11,7 +11,9 @@ subfolders are scored separately. All comparisons ignore whitespace.
   as multisets; precision, recall and F1 over all paragraphs of a split;
 - articles: gold articles some item reproduces whole (its paragraphs joined equal the gold's);
 - headlines: gold articles whose first paragraph is held by an item whose kicker, title and
-  subtitle joined equal the gold title and subtitle joined.
+  subtitle joined equal the gold title and subtitle joined;
+- authors: the gold articles' authors (``authors``, where the gold names them) found among the
+  bylines of the item that holds the article's first paragraph.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ class Score:
     articles_right: int = 0
     headlines_right: int = 0
     articles: int = 0
+    authors_right: int = 0
+    authors: int = 0
 
     def add(self, other: Score) -> None:
         for name in vars(self):
@@ -94,6 +98,14 @@ def score_page(text_path: Path, gold_path: Path, verbose: bool = False) -> Score
             score.headlines_right += 1
         elif verbose:
             print(f"    headline: want {want!r} got {got!r}")
+        authors = article.get("authors") or []
+        bylines = squash("".join(holder.bylines)) if holder else ""
+        for author in [authors] if isinstance(authors, str) else authors:
+            score.authors += 1
+            if squash(author) in bylines:
+                score.authors_right += 1
+            elif verbose:
+                print(f"    author: want {author!r} got {holder.bylines if holder else None!r}")
     if verbose:
         for paragraph in (gold_paragraphs - predicted).elements():
             print(f"    missed: {paragraph[:30]}…{paragraph[-10:]}")
@@ -105,7 +117,8 @@ def score_page(text_path: Path, gold_path: Path, verbose: bool = False) -> Score
 def _row(name: str, s: Score) -> str:
     return (
         f"{name:<24} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
-        f"{s.articles_right:>3}/{s.articles:<3} {s.headlines_right:>3}/{s.articles:<3}"
+        f"{s.articles_right:>3}/{s.articles:<3} {s.headlines_right:>3}/{s.articles:<3}  "
+        f"{s.authors_right:>3}/{s.authors:<3}"
     )
 
 
@@ -115,7 +128,10 @@ def score_folder(folder: Path, verbose: bool, suffix: str = ".txt") -> Score | N
     if not pages:
         return None
     print(f"\n{folder}")
-    print(f"{'page':<24} {'prec':>6} {'rec':>6} {'F1':>6} {'articles':>7} {'headlines':>9}")
+    print(
+        f"{'page':<24} {'prec':>6} {'rec':>6} {'F1':>6} {'articles':>7} {'headlines':>9} "
+        f"{'authors':>8}"
+    )
     total = Score()
     for gold_path in pages:
         text_path = gold_path.with_name(gold_path.name.replace(".gold.json", suffix))
@@ -130,7 +146,11 @@ def score_folder(folder: Path, verbose: bool, suffix: str = ".txt") -> Score | N
         total.add(page_score)
     print(_row("TOTAL", total))
     share = total.headlines_right / total.articles if total.articles else 0.0
-    print(f"paragraph F1 {total.f1:.3f}; headlines right {share:.1%}")
+    authors = total.authors_right / total.authors if total.authors else 0.0
+    print(
+        f"paragraph F1 {total.f1:.3f}; headlines right {share:.1%}; "
+        f"authors in the right item {authors:.1%}"
+    )
     return total
 
 
