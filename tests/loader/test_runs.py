@@ -369,3 +369,23 @@ def test_a_name_in_brackets_closes_the_text_above_it_whatever_title_its_block_ho
         ("百场义诊进社区", ("（刘洋 李静）",)),
         ("城南菜市场完成提升改造", ("（王晓燕）",)),
     ]
+
+
+def test_an_authors_name_between_a_finished_text_and_another_texts_heading_signs_the_text() -> None:
+    # pdftotext emitted the essay's last column, its author's name, then a section heading of
+    # another essay: the name is no author of the text under that heading.
+    essay = "实践表明，社会革命和自我革命是紧密联系、有机统一的，我们党始终从胜利走向新的胜利。"
+    other = "社会保障是民生安全网、社会稳定器，全面建成多层次社会保障体系是一项重大任务。"
+    text = page_of(
+        ["协同推进社会革命和自我革命"],
+        set_column(essay, 16),
+        ["祝灵君"],
+        ["全面建成多层次社会保障体系"],
+        ["尹蔚民"],
+        set_column(other, 16),
+    )
+    items = load_text(text).items
+    assert [(item.title, item.bylines) for item in items] == [
+        ("协同推进社会革命和自我革命", ("祝灵君",)),
+        ("全面建成多层次社会保障体系", ("尹蔚民",)),
+    ]
