@@ -198,8 +198,10 @@ def test_no_character_is_lost_in_layout_mode(
     assert sorted(squash(shown(document))) == sorted(squash("".join(rows)))
 
 
-# Headline lines of every kind the loader sets apart: banners of a series, a title of matching
-# phrases, a title and its subtitle, an author's name.
+# Lines of every kind the loader sets apart from text: banners of a series, a title of matching
+# phrases, a title and its subtitle, an author's name, boxed headings and bylines, a numbered
+# heading, a closing name, a caption with its credit, an editor's note, a bracketed lead, a
+# masthead, a lunar date, a commentator.
 HEADLINE_LINES = [
     "认真学习宣传贯彻党的十九大精神",
     "深入学习贯彻习近平新时代中国特色社会主义思想",
@@ -208,22 +210,50 @@ HEADLINE_LINES = [
     "我国地方政府债务风险总体可控",
     "意气风发走进新时代",
     "王平",
+    "◎江北区",
+    "■ 聚焦民生 办好实事",
+    "一、把握科学内涵",
+    "（王小明）",
+    "▲市民在公园赏花（记者 王五 摄）",
+    "编者按：本报推出专栏。",
+    "【本报讯】近日，市民广场改造完工。",
+    "东川日报",
+    "农历甲辰年三月十一",
+    "本报评论员",
 ]
 
 
-@settings(max_examples=150, deadline=None, derandomize=True)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(
     blocks=st.lists(
-        st.one_of(PARAGRAPH, st.lists(st.sampled_from(HEADLINE_LINES), min_size=1, max_size=3)),
+        st.tuples(
+            st.lists(st.sampled_from(HEADLINE_LINES), max_size=3),
+            st.one_of(st.none(), PARAGRAPH),
+            st.lists(st.sampled_from(HEADLINE_LINES), max_size=2),
+        ),
         min_size=1,
         max_size=8,
     ),
     width=st.integers(min_value=10, max_value=20),
 )
-def test_no_character_is_lost_around_headlines(blocks: list[str | list[str]], width: int) -> None:
-    # Headlines over, under and between text, alone or stacked, in any order.
+# Found by a longer run: a headline given to a photo, in a page with no other headline, was
+# lost when the photo was chained to the text before it.
+@example(
+    blocks=[
+        ([], None, ["认真学习宣传贯彻党的十九大精神", "▲市民在公园赏花（记者 王五 摄）"]),
+        ([], "实把这，都两关。", []),
+        ([], None, ["▲市民在公园赏花（记者 王五 摄）"]),
+    ],
+    width=10,
+)
+def test_no_character_is_lost_around_headlines(
+    blocks: list[tuple[list[str], str | None, list[str]]], width: int
+) -> None:
+    # Such lines over, under and between text, alone or stacked, in any order.
     page = "\n\n".join(
-        "\n".join(set_column(block, width) if isinstance(block, str) else block) for block in blocks
+        "\n".join([*over, *(set_column(text, width) if text else []), *under])
+        for over, text, under in blocks
+        if over or text or under
     )
     document = load_text(page + "\n")
     assert sorted(squash(shown(document))) == sorted(squash(page))

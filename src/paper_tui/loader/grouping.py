@@ -410,7 +410,9 @@ def _chain(runs: list[Run], pieces: list[Piece]) -> list[Run]:
     out: list[Run] = []
     for position, run in enumerate(runs):
         previous = _previous(runs, position, pieces)
-        if out and previous is not None and _is_part(previous, out[-1]):
+        # A run with a headline of its own, or standing alone (a photo, a lead), is an item.
+        alone = bool(run.headlines) or is_independent(run)
+        if out and previous is not None and _is_part(previous, out[-1]) and not alone:
             out[-1].merged.append(run)
         else:
             out.append(run)
